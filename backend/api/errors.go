@@ -1,0 +1,97 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/opencodelabs/desktop/backend/store"
+)
+
+// Error is an API failure with the status and code a client sees.
+type Error struct {
+	Status  int
+	Code    string
+	Message string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%d %s: %s", e.Status, e.Code, e.Message) }
+
+// Errorf builds an Error with a formatted message.
+func Errorf(status int, code, format string, args ...any) *Error {
+	return &Error{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+func badRequest(code, format string, args ...any) *Error {
+	return Errorf(http.StatusBadRequest, code, format, args...)
+}
+
+func notFound(what string) *Error {
+	return Errorf(http.StatusNotFound, "not_found", "%s was not found.", what)
+}
+
+// HandlerFunc is an HTTP handler that returns its failure instead of writing it.
+type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// wrap turns returned errors into the one JSON error shape; it is the only
+// place errors become responses.
+func (a *API) wrap(h HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			a.writeError(w, r, err)
+		}
+	}
+}
+
+func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	var e *Error
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &e):
+	case errors.As(err, &tooBig):
+		e = Errorf(http.StatusRequestEntityTooLarge, "body_too_large", "The request body is larger than %d bytes.", tooBig.Limit)
+	case errors.Is(err, store.ErrNotFound):
+		e = notFound("The requested item")
+	case errors.Is(err, store.ErrConflict):
+		e = Errorf(http.StatusConflict, "conflict", "That conflicts with existing data.")
+	default:
+		a.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		e = Errorf(http.StatusInternalServerError, "internal", "Something went wrong on the server; it has been logged.")
+	}
+	writeJSON(w, e.Status, map[string]any{"error": map[string]string{"code": e.Code, "message": e.Message}})
+}
+
+// writeJSON writes v with status; encoding errors can only be logged.
+func writeJSON(w http.ResponseWriter, status int, v any) error {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	if err := json.NewEncoder(w).Encode(v); err != nil {
+		slog.Debug("write json", "err", err)
+	}
+	return nil
+}
+
+// decodeJSON reads one JSON object of at most maxBody bytes into v.
+func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	return decodeJSONLimit(w, r, v, maxBody)
+}
+
+// decodeJSONLimit is decodeJSON with its own size limit.
+func decodeJSONLimit(w http.ResponseWriter, r *http.Request, v any, limit int64) error {
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	dec := json.NewDecoder(r.Body)
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return err
+		}
+		return badRequest("invalid_json", "The request body is not valid JSON: %v.", err)
+	}
+	if dec.More() {
+		return badRequest("invalid_json", "The request body must hold one JSON object.")
+	}
+	return nil
+}

@@ -1,0 +1,47 @@
+// Package model holds the plain data types shared by the store, the API, the
+// importers and the realtime hub. It imports nothing internal.
+package model
+
+import "time"
+
+// Codelab is one workshop's content and settings.
+type Codelab struct {
+	ID              string    `json:"id"`
+	Title           string    `json:"title"`
+	Description     string    `json:"description"`
+	Author          string    `json:"author"`
+	DurationMinutes int       `json:"duration_minutes"`
+	Tags            []string  `json:"tags"`
+	IsPublic        bool      `json:"is_public"`
+	AccessCode      string    `json:"access_code,omitempty"`
+	GuideMarkdown   string    `json:"guide_markdown"`
+	QuizEnabled     bool      `json:"quiz_enabled"`
+	RequireQuiz     bool      `json:"require_quiz"`
+	RequireFeedback bool      `json:"require_feedback"`
+	RequireSubmit   bool      `json:"require_submission"`
+	CreatedAt       time.Time `json:"created_at"`
+	UpdatedAt       time.Time `json:"updated_at"`
+	StepCount       int       `json:"step_count"`
+	Steps           []Step    `json:"steps,omitempty"`
+}
+
+// Step is one page of a codelab. Number is 1-based and dense.
+type Step struct {
+	Number          int    `json:"number"`
+	Title           string `json:"title"`
+	DurationMinutes int    `json:"duration_minutes"`
+	Markdown        string `json:"markdown,omitempty"`
+	HTML            string `json:"html,omitempty"`
+}
+
+// Attendee is a person registered in one codelab.
+type Attendee struct {
+	ID             string    `json:"id"`
+	CodelabID      string    `json:"codelab_id"`
+	Name           string    `json:"name"`
+	CurrentStep    int       `json:"current_step"`
+	CompletedSteps []int     `json:"completed_steps"`
+	StepStartedAt  time.Time `json:"step_started_at"`
+	CreatedAt      time.Time `json:"created_at"`
+	Online         bool      `json:"online"`
+}

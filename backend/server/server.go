@@ -1,0 +1,144 @@
+// Package server wires the store, the API, the realtime hub and LAN
+// discovery into one running HTTP server. Both the headless binary and the
+// desktop window start it the same way.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/opencodelabs/desktop/backend/api"
+	"github.com/opencodelabs/desktop/backend/config"
+	"github.com/opencodelabs/desktop/backend/markdown"
+	"github.com/opencodelabs/desktop/backend/store"
+)
+
+// Version is the app version, set at build time with -ldflags -X.
+var Version = "0.1.0-dev"
+
+// Server is a running workshop server.
+type Server struct {
+	cfg    config.Config
+	log    *slog.Logger
+	store  *store.Store
+	api    *api.API
+	http   *http.Server
+	ln     net.Listener
+	port   int
+	done   chan error
+	mu     sync.Mutex
+	name   string // workshop name in use (mDNS may have added a suffix)
+	mdnsOK bool
+	mdnsErr string
+}
+
+// Start opens the data dir, binds the address (the next free port if the
+// asked one is busy) and serves in the background.
+func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logger) (*Server, error) {
+	if log == nil {
+		log = slog.Default()
+	}
+	st, err := store.Open(ctx, filepath.Join(cfg.DataDir, "opencodelabs.db"))
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, log: log, store: st, name: cfg.Name, done: make(chan error, 1)}
+	s.api = api.New(api.Config{
+		Store:      st,
+		Markdown:   markdown.New(),
+		AdminToken: cfg.AdminToken,
+		Version:    Version,
+		Name:       s.Name,
+		Assets:     assets,
+		Logger:     log,
+	})
+	s.ln, err = listen(cfg.Addr)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	s.port = s.ln.Addr().(*net.TCPAddr).Port
+	s.http = &http.Server{
+		Handler:           s.api,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelDebug),
+	}
+	go func() {
+		err := s.http.Serve(s.ln)
+		if errors.Is(err, http.ErrServerClosed) {
+			err = nil
+		}
+		s.done <- err
+	}()
+	return s, nil
+}
+
+// listen binds addr; when its port is taken it tries the next 50 ports.
+func listen(addr string) (net.Listener, error) {
+	host, portStr, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, fmt.Errorf("server: bad address %q: %w", addr, err)
+	}
+	port, err := strconv.Atoi(portStr)
+	if err != nil || port < 0 || port > 65535 {
+		return nil, fmt.Errorf("server: bad port in %q", addr)
+	}
+	var firstErr error
+	for i := 0; i <= 50 && port+i <= 65535; i++ {
+		ln, err := net.Listen("tcp", net.JoinHostPort(host, strconv.Itoa(port+i)))
+		if err == nil {
+			return ln, nil
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+		if port == 0 {
+			break
+		}
+	}
+	return nil, fmt.Errorf("server: no free port from %s: %w", addr, firstErr)
+}
+
+// Port is the port actually bound.
+func (s *Server) Port() int { return s.port }
+
+// Store exposes the database to the desktop shell (backups).
+func (s *Server) Store() *store.Store { return s.store }
+
+// Name is the workshop name in use.
+func (s *Server) Name() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.name
+}
+
+// AdminURL is the facilitator's link, token in the fragment so it never
+// reaches logs or Referer headers.
+func (s *Server) AdminURL() string {
+	return fmt.Sprintf("http://127.0.0.1:%d/admin/#token=%s", s.port, s.cfg.AdminToken)
+}
+
+// APIBase is the loopback base URL the desktop window talks to.
+func (s *Server) APIBase() string { return fmt.Sprintf("http://127.0.0.1:%d", s.port) }
+
+// AdminToken is this launch's admin token.
+func (s *Server) AdminToken() string { return s.cfg.AdminToken }
+
+// Done reports when the HTTP server stops on its own.
+func (s *Server) Done() <-chan error { return s.done }
+
+// Shutdown stops accepting, lets requests finish, and closes the store.
+func (s *Server) Shutdown(ctx context.Context) error {
+	err := s.http.Shutdown(ctx)
+	return errors.Join(err, s.store.Close())
+}

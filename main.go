@@ -1,0 +1,23 @@
+// Command opencodelabs runs an Open Codelabs workshop from one laptop: the
+// server for attendees' browsers and, in the desktop build, the
+// facilitator's window.
+package main
+
+import (
+	"embed"
+	"io/fs"
+	"os"
+
+	"github.com/opencodelabs/desktop/app"
+)
+
+//go:embed all:frontend/dist
+var dist embed.FS
+
+func main() {
+	assets, err := fs.Sub(dist, "frontend/dist")
+	if err != nil {
+		panic(err)
+	}
+	os.Exit(app.Run(os.Args[1:], assets, os.Stdout, os.Stderr))
+}
