@@ -1,0 +1,68 @@
+package importer
+
+import (
+	"errors"
+	"testing"
+)
+
+// FuzzImportZip feeds arbitrary bytes to Import as a ZIP upload: it must
+// never panic, every refusal must be an *Error, and a nil error must come
+// with a sane bundle. Seeds: f.Add below plus testdata/fuzz/FuzzImportZip.
+func FuzzImportZip(f *testing.F) {
+	f.Add(makeZip(f, entry{name: "codelab.json", data: okJSON}, entry{name: "step_01_A.md", data: "![i](images/i.png)"},
+		entry{name: "images/i.png", data: "PNG"}, entry{name: "opencodelabs-desktop.json", data: `{"steps":[{"number":1,"title":"A","duration_minutes":3}]}`}))
+	f.Add(makeZip(f, entry{name: "lab/lab.md", data: "id: x\n\n# T\n\n## S\nDuration: 1:00\n![a](img/a.png)\n"}, entry{name: "lab/img/a.png", data: "PNG"}))
+	f.Add(makeZip(f, entry{name: "../x.md", data: "# T\n## S\n"}))
+	f.Add(makeZip(f))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := Import("upload.zip", data)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.Code == "" || e.Message == "" {
+				t.Fatalf("got error %v (%T), want an *Error with code and message", err, err)
+			}
+			if b != nil {
+				t.Fatalf("got a bundle with error %v", err)
+			}
+			return
+		}
+		sane(t, b)
+		for _, a := range b.Assets {
+			if p, err := cleanEntryName(a.Path); err != nil || p != a.Path || p == "" {
+				t.Fatalf("asset path %q is not a clean relative path", a.Path)
+			}
+		}
+	})
+}
+
+// FuzzParseClaat feeds arbitrary text to the claat parser: no panic, a
+// nil error means a sane bundle, and the claat export of that bundle
+// imports again.
+func FuzzParseClaat(f *testing.F) {
+	f.Add("summary: s\nid: x\n\n# Title\n\n## One\nDuration: 2:30\n\nPositive\n: tip\n\n## Two ##\n```\n## code\n```\n")
+	f.Add("\ufeffid: w\r\n\r\n# W\r\n## S\r\n<aside class=\"negative\">\r\nwarn\r\n</aside>\r\n")
+	f.Add("---\nid: f\n---\n# F\n## S\n> Positive: x\n> y\n")
+	f.Add("## only\n```\nunclosed")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, text string) {
+		b, err := ParseClaat(text, "fallback")
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("got error %v (%T), want an *Error", err, err)
+			}
+			return
+		}
+		sane(t, b)
+		out, err := ExportClaat(b)
+		if err != nil {
+			t.Fatalf("ExportClaat: %v", err)
+		}
+		again, err := Import(out.Name, out.Data)
+		if err != nil {
+			t.Fatalf("re-import of the export: %v\n%s", err, out.Data)
+		}
+		sane(t, again)
+	})
+}
