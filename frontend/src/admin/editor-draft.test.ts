@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { metaToInput, parseTags, stepsToInput } from './editor-draft';
+
+describe('editor drafts', () => {
+  it('parseTags trims, drops empties and duplicates', () => {
+    expect(parseTags(' go, beginner ,, go ,')).toEqual(['go', 'beginner']);
+    expect(parseTags('')).toEqual([]);
+  });
+
+  it('metaToInput normalises numbers and text', () => {
+    const got = metaToInput({
+      title: '  Intro ',
+      description: 'd',
+      author: ' Ada ',
+      duration_minutes: null,
+      tags: 'a,b',
+      is_public: true,
+      access_code: ' 1234 ',
+    });
+    expect(got).toEqual({
+      title: 'Intro',
+      description: 'd',
+      author: 'Ada',
+      duration_minutes: 0,
+      tags: ['a', 'b'],
+      is_public: true,
+      access_code: '1234',
+    });
+  });
+
+  it('stepsToInput keeps order and drops the local keys', () => {
+    const got = stepsToInput([
+      { key: 7, title: ' A ', markdown: 'x', duration_minutes: 4.6 },
+      { key: 3, title: 'B', markdown: '', duration_minutes: -2 },
+    ]);
+    expect(got).toEqual([
+      { title: 'A', markdown: 'x', duration_minutes: 5 },
+      { title: 'B', markdown: '', duration_minutes: 0 },
+    ]);
+  });
+});

@@ -1,0 +1,27 @@
+import { mount } from 'svelte';
+import '../styles/index';
+import App from './App.svelte';
+import { api } from '../lib/services/api-client';
+import { desktopUIReady } from '../lib/services/desktop-bridge';
+import { errorMessage } from '../lib/utils/error-util';
+import { resolveAdminSession } from './admin-session';
+import type { AdminSession } from '../lib/types/api.type';
+
+async function start() {
+  let session: AdminSession | null = null;
+  let problem = '';
+  try {
+    session = await resolveAdminSession();
+  } catch (e) {
+    problem = errorMessage(e);
+  }
+  if (session) api.configure({ base: session.apiBase, token: session.token });
+  mount(App, { target: document.getElementById('app')!, props: { session, problem } });
+  if (session?.desktop) {
+    desktopUIReady(window.location.href).catch((e: unknown) => {
+      console.error('desktop bridge: UIReady:', errorMessage(e));
+    });
+  }
+}
+
+start();

@@ -1,0 +1,84 @@
+import { errorMessage, isRetryable } from '../utils/error-util';
+
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+
+export interface AutosaverOptions {
+  /** save writes everything that is dirty; it throws on failure. */
+  save: () => Promise<void>;
+  /** isDirty tells whether edits remain unsaved (e.g. made while saving). */
+  isDirty: () => boolean;
+  delayMs?: number;
+  maxRetryMs?: number;
+}
+
+/**
+ * Autosaver debounces edits into saves and shows where they are: pending,
+ * saving, saved, or failed. Network and server failures retry with backoff;
+ * a rejected edit (4xx) waits for the next change, since resending cannot help.
+ */
+export class Autosaver {
+  state = $state<SaveState>('idle');
+  message = $state('');
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running = false;
+  private again = false;
+  private retryMs = 1000;
+  private readonly opts: Required<AutosaverOptions>;
+
+  constructor(opts: AutosaverOptions) {
+    this.opts = { delayMs: 800, maxRetryMs: 30_000, ...opts };
+  }
+
+  /** schedule (re)starts the debounce timer after an edit. */
+  schedule = (): void => {
+    clearTimeout(this.timer);
+    if (this.state !== 'error' || this.message !== 'Save failed — retrying') this.state = 'pending';
+    this.timer = setTimeout(this.run, this.opts.delayMs);
+  };
+
+  /** flush saves now (Save button, leaving the editor). */
+  flush = (): Promise<void> => {
+    clearTimeout(this.timer);
+    return this.run();
+  };
+
+  dispose = (): void => {
+    clearTimeout(this.timer);
+  };
+
+  private run = async (): Promise<void> => {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (!this.opts.isDirty()) {
+      if (this.state === 'pending') this.state = 'saved';
+      return;
+    }
+    this.running = true;
+    this.state = 'saving';
+    try {
+      await this.opts.save();
+      this.retryMs = 1000;
+      this.message = '';
+      this.state = this.opts.isDirty() ? 'pending' : 'saved';
+      if (this.opts.isDirty()) this.again = true;
+    } catch (e) {
+      this.state = 'error';
+      if (isRetryable(e)) {
+        this.message = 'Save failed — retrying';
+        clearTimeout(this.timer);
+        this.timer = setTimeout(this.run, this.retryMs);
+        this.retryMs = Math.min(this.retryMs * 2, this.opts.maxRetryMs);
+      } else {
+        this.message = `Save failed: ${errorMessage(e)}`;
+      }
+    } finally {
+      this.running = false;
+    }
+    if (this.again) {
+      this.again = false;
+      this.schedule();
+    }
+  };
+}

@@ -1,0 +1,43 @@
+/** Step is one page of a codelab; `markdown` only comes in admin responses. */
+export interface Step {
+  number: number;
+  title: string;
+  duration_minutes: number;
+  html: string;
+  markdown?: string;
+}
+
+/** Codelab mirrors the Codelab object of docs/api.md. */
+export interface Codelab {
+  id: string;
+  title: string;
+  description: string;
+  author: string;
+  duration_minutes: number;
+  tags: string[];
+  is_public: boolean;
+  has_access_code: boolean;
+  access_code?: string;
+  created_at: string;
+  updated_at: string;
+  step_count: number;
+  steps?: Step[];
+}
+
+/** CodelabInput is the body of create and (as a partial) update requests. */
+export interface CodelabInput {
+  title: string;
+  description: string;
+  author: string;
+  duration_minutes: number;
+  tags: string[];
+  is_public: boolean;
+  access_code: string;
+}
+
+/** StepInput is one element of `PUT /api/admin/codelabs/{id}/steps`. */
+export interface StepInput {
+  title: string;
+  markdown: string;
+  duration_minutes: number;
+}
