@@ -3,6 +3,7 @@ import '../styles/index';
 import App from './App.svelte';
 import { api } from '../lib/services/api-client';
 import { desktopUIReady } from '../lib/services/desktop-bridge';
+import { adminService } from '../lib/services/admin-service';
 import { errorMessage } from '../lib/utils/error-util';
 import { resolveAdminSession } from './admin-session';
 import type { AdminSession } from '../lib/types/api.type';
@@ -18,7 +19,15 @@ async function start() {
   if (session) api.configure({ base: session.apiBase, token: session.token });
   mount(App, { target: document.getElementById('app')!, props: { session, problem } });
   if (session?.desktop) {
-    desktopUIReady(window.location.href).catch((e: unknown) => {
+    // Tell the shell the UI is up and whether it reached the API, so the
+    // desktop smoke test sees the whole path work, not just a page load.
+    let apiState = 'ok';
+    try {
+      await adminService.checkSession();
+    } catch (e) {
+      apiState = 'error: ' + errorMessage(e);
+    }
+    desktopUIReady(`${window.location.href} api=${apiState}`).catch((e: unknown) => {
       console.error('desktop bridge: UIReady:', errorMessage(e));
     });
   }

@@ -1,0 +1,81 @@
+# Open Codelabs Desktop. `make run` opens the window, `make test` checks
+# everything, `make serve` runs the headless server. Each target installs
+# what it needs (system packages via build/scripts/deps.sh, npm ci, Go modules).
+SHELL := /bin/bash
+GO ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X github.com/opencodelabs/desktop/backend/server.Version=$(VERSION)
+DESKTOP_TAGS ?= desktop,production,webkit2_41
+OUT ?= test-output
+ARGS ?=
+
+.PHONY: all run serve build desktop frontend frontend-deps deps-run deps-test test test-go test-cross \
+        test-frontend test-e2e test-desktop bench fmt clean
+
+all: build
+
+deps-run:
+	@build/scripts/deps.sh run
+deps-test:
+	@build/scripts/deps.sh test
+
+# npm ci only when package-lock.json changed since the last install.
+frontend/node_modules/.stamp: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+frontend-deps: frontend/node_modules/.stamp
+
+frontend: frontend-deps
+	cd frontend && npm run build
+
+build: frontend
+	$(GO) build -ldflags '$(LDFLAGS)' -o bin/opencodelabs .
+
+desktop: deps-run frontend
+	$(GO) build -tags $(DESKTOP_TAGS) -ldflags '$(LDFLAGS)' -o bin/opencodelabs-desktop .
+
+# The window. Data lives in the user config dir unless ARGS says otherwise.
+run: desktop
+	./bin/opencodelabs-desktop $(ARGS)
+
+# The headless server for attendees' browsers (LAN, mDNS on by default).
+serve: build
+	./bin/opencodelabs $(ARGS)
+
+test: deps-test frontend-deps
+	@mkdir -p $(OUT)
+	$(MAKE) test-go
+	$(MAKE) test-cross
+	$(MAKE) test-frontend
+	$(MAKE) test-e2e
+	$(MAKE) test-desktop
+	@echo "make test: all suites passed"
+
+test-go: frontend
+	@test -z "$$(gofmt -l app backend main.go)" || { echo "gofmt needed:"; gofmt -l app backend main.go; exit 1; }
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+# The headless variant must build for the facilitators' other systems without cgo.
+test-cross:
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null .
+	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) build -o /dev/null .
+
+test-frontend: frontend-deps
+	cd frontend && npm run check && npm test
+
+test-e2e: build
+	cd frontend && OCL_SERVER_BIN=$(CURDIR)/bin/opencodelabs npm run e2e
+
+test-desktop: desktop
+	build/scripts/desktop-smoke.sh bin/opencodelabs-desktop $(OUT)
+
+bench: build
+	$(GO) run ./backend/cmd/loadtest $(ARGS)
+
+fmt:
+	gofmt -w app backend main.go
+
+clean:
+	rm -rf bin $(OUT) frontend/node_modules/.stamp
+	find frontend/dist -mindepth 1 ! -name .gitkeep -delete
