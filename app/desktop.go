@@ -7,6 +7,9 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/http/httputil"
+	"net/url"
+	"strings"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -32,7 +35,7 @@ func runWindow(ctx context.Context, srv *server.Server, assets fs.FS, log *slog.
 		MinHeight: 560,
 		AssetServer: &assetserver.Options{
 			Assets:     assets,
-			Middleware: adminStartPage,
+			Middleware: windowRoutes(srv),
 		},
 		OnStartup: func(wctx context.Context) {
 			b.ctx = wctx
@@ -46,13 +49,22 @@ func runWindow(ctx context.Context, srv *server.Server, assets fs.FS, log *slog.
 	})
 }
 
-// adminStartPage makes the window open the facilitator app: Wails loads "/",
-// which in the browser is the attendee app.
-func adminStartPage(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/" || r.URL.Path == "/index.html" {
-			r.URL.Path = "/admin/index.html"
-		}
-		next.ServeHTTP(w, r)
-	})
+// windowRoutes adapts Wails' asset server to the window: "/" opens the
+// facilitator app (in a browser "/" is the attendee app), and uploaded
+// images, which markdown references relatively, come from the server.
+func windowRoutes(srv *server.Server) assetserver.Middleware {
+	target, _ := url.Parse(srv.APIBase())
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			switch p := r.URL.Path; {
+			case p == "/" || p == "/index.html":
+				r.URL.Path = "/admin/index.html"
+			case strings.HasPrefix(p, "/uploads/") || strings.HasPrefix(p, "/admin/uploads/"):
+				proxy.ServeHTTP(w, r)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/opencodelabs/desktop/backend/realtime"
 	"github.com/opencodelabs/desktop/backend/store"
 )
 
@@ -34,29 +35,42 @@ type Config struct {
 	Name       func() string // the workshop name actually in use (may change after an mDNS conflict)
 	Assets     fs.FS         // the built frontend (frontend/dist); nil serves a placeholder
 	Logger     *slog.Logger
+	// DataDir holds uploads/ and backups/ (empty: the database file's directory).
+	DataDir string
 
 	// AttendeeAllowed reports whether the request carries an attendee token
 	// of codelab id (set once registration exists; nil means nobody).
 	AttendeeAllowed func(r *http.Request, codelabID string) bool
+	// JoinInfo reports the URLs and mDNS state for the join screen.
+	JoinInfo func() JoinInfo
 	// OnCodelabChanged is called after a codelab's content was saved.
 	OnCodelabChanged func(codelabID string)
+
+	// Hub and Events run the live workshop (nil: live endpoints answer 503).
+	Hub    *realtime.Hub
+	Events *store.EventLog
 }
 
 // API holds the handlers' shared dependencies.
 type API struct {
 	Config
-	log *slog.Logger
-	mux *http.ServeMux
+	log     *slog.Logger
+	mux     *http.ServeMux
+	guesses *guessLimiter
+	content contentState // uploads.go
 }
 
 // New builds the API and its routes.
 func New(cfg Config) *API {
-	a := &API{Config: cfg, log: cfg.Logger, mux: http.NewServeMux()}
+	a := &API{Config: cfg, log: cfg.Logger, mux: http.NewServeMux(), guesses: newGuessLimiter()}
 	if a.log == nil {
 		a.log = slog.Default()
 	}
 	if a.Name == nil {
 		a.Name = func() string { return "codelabs" }
+	}
+	if a.AttendeeAllowed == nil {
+		a.AttendeeAllowed = a.attendeeAllowed
 	}
 	a.routes()
 	return a
@@ -82,6 +96,35 @@ func (a *API) routes() {
 	m.HandleFunc("POST /api/admin/codelabs/{id}/copy", a.admin(a.copyCodelab))
 	m.HandleFunc("PUT /api/admin/codelabs/{id}/steps", a.admin(a.replaceSteps))
 	m.HandleFunc("POST /api/admin/preview", a.admin(a.preview))
+
+	// Live workshop (attendees.go, ws.go, live_admin.go).
+	m.HandleFunc("POST /api/codelabs/{id}/attendees", a.wrap(a.register))
+	m.HandleFunc("POST /api/codelabs/{id}/attendees/continue", a.wrap(a.continueOnDevice))
+	m.HandleFunc("GET /api/me", a.wrap(a.me))
+	m.HandleFunc("GET /api/me/help", a.wrap(a.myHelp))
+	m.HandleFunc("GET /ws", a.wrap(a.attendeeWS))
+	m.HandleFunc("GET /api/admin/ws", a.admin(a.adminWS))
+	m.HandleFunc("GET /api/admin/codelabs/{id}/attendees", a.admin(a.listAttendees))
+	m.HandleFunc("GET /api/admin/codelabs/{id}/help", a.admin(a.listHelp))
+	m.HandleFunc("POST /api/admin/codelabs/{id}/help/{hid}/resolve", a.admin(a.resolveHelp))
+	m.HandleFunc("POST /api/admin/codelabs/{id}/announcements", a.admin(a.announce))
+	m.HandleFunc("GET /api/admin/codelabs/{id}/messages", a.admin(a.messages))
+	m.HandleFunc("GET /api/admin/join-info", a.admin(a.joinInfo))
+
+	// Content: uploads, materials, import/export, backup (uploads.go, materials.go, transfer.go, backup.go).
+	m.HandleFunc("GET /uploads/{name}", a.wrap(a.serveUpload))
+	m.HandleFunc("GET /admin/uploads/{name}", a.wrap(a.serveUpload))
+	m.HandleFunc("GET /api/codelabs/{id}/materials", a.wrap(a.listPublicMaterials))
+	m.HandleFunc("GET /api/codelabs/{id}/materials/{mid}/download", a.wrap(a.downloadMaterial))
+	m.HandleFunc("POST /api/admin/uploads", a.admin(a.uploadImage))
+	m.HandleFunc("GET /api/admin/codelabs/{id}/materials", a.admin(a.listMaterials))
+	m.HandleFunc("POST /api/admin/codelabs/{id}/materials", a.admin(a.createMaterial))
+	m.HandleFunc("PATCH /api/admin/codelabs/{id}/materials/{mid}", a.admin(a.renameMaterial))
+	m.HandleFunc("DELETE /api/admin/codelabs/{id}/materials/{mid}", a.admin(a.deleteMaterial))
+	m.HandleFunc("POST /api/admin/import", a.admin(a.importCodelab))
+	m.HandleFunc("GET /api/admin/codelabs/{id}/export", a.admin(a.exportCodelab))
+	m.HandleFunc("GET /api/admin/backup", a.admin(a.backup))
+	m.HandleFunc("POST /api/admin/restore", a.admin(a.restore))
 
 	m.HandleFunc("/api/", a.wrap(func(w http.ResponseWriter, r *http.Request) error {
 		return Errorf(http.StatusNotFound, "not_found", "No API endpoint %s %s.", r.Method, r.URL.Path)

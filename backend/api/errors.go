@@ -68,7 +68,9 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	if err := json.NewEncoder(w).Encode(v); err != nil {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // the body is JSON, never parsed as HTML
+	if err := enc.Encode(v); err != nil {
 		slog.Debug("write json", "err", err)
 	}
 	return nil

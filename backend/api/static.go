@@ -25,7 +25,7 @@ func (a *API) static() http.Handler {
 			return
 		}
 		p := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
-		if p == "admin" {
+		if r.URL.Path == "/admin" {
 			http.Redirect(w, r, "/admin/", http.StatusMovedPermanently)
 			return
 		}

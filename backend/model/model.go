@@ -45,3 +45,20 @@ type Attendee struct {
 	CreatedAt      time.Time `json:"created_at"`
 	Online         bool      `json:"online"`
 }
+
+// Person names who did something in a live workshop: an attendee, or the
+// facilitator (ID "admin").
+type Person struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// HelpRequest is an attendee's open request for help; Position is its
+// 1-based rank in the codelab's queue of open requests.
+type HelpRequest struct {
+	ID        string    `json:"id"`
+	Attendee  Person    `json:"attendee"`
+	Step      int       `json:"step"`
+	CreatedAt time.Time `json:"created_at"`
+	Position  int       `json:"position"`
+}

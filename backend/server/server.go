@@ -18,6 +18,7 @@ import (
 
 	"github.com/opencodelabs/desktop/backend/api"
 	"github.com/opencodelabs/desktop/backend/config"
+	"github.com/opencodelabs/desktop/backend/discovery"
 	"github.com/opencodelabs/desktop/backend/markdown"
 	"github.com/opencodelabs/desktop/backend/store"
 )
@@ -27,18 +28,20 @@ var Version = "0.1.0-dev"
 
 // Server is a running workshop server.
 type Server struct {
-	cfg    config.Config
-	log    *slog.Logger
-	store  *store.Store
-	api    *api.API
-	http   *http.Server
-	ln     net.Listener
-	port   int
-	done   chan error
-	mu     sync.Mutex
-	name   string // workshop name in use (mDNS may have added a suffix)
-	mdnsOK bool
-	mdnsErr string
+	cfg   config.Config
+	log   *slog.Logger
+	store *store.Store
+	api   *api.API
+	http  *http.Server
+	ln    net.Listener
+	port  int
+	done  chan error
+	live  *live
+	adv   *discovery.Advertiser
+
+	mu   sync.Mutex
+	name string // workshop name in use (mDNS may have added a suffix)
+	mdns discovery.Status
 }
 
 // Start opens the data dir, binds the address (the next free port if the
@@ -52,17 +55,24 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: log, store: st, name: cfg.Name, done: make(chan error, 1)}
+	s.live = newLive(st, log)
 	s.api = api.New(api.Config{
-		Store:      st,
-		Markdown:   markdown.New(),
-		AdminToken: cfg.AdminToken,
-		Version:    Version,
-		Name:       s.Name,
-		Assets:     assets,
-		Logger:     log,
+		Store:            st,
+		Markdown:         markdown.New(),
+		AdminToken:       cfg.AdminToken,
+		Version:          Version,
+		Name:             s.Name,
+		Assets:           assets,
+		Logger:           log,
+		DataDir:          cfg.DataDir,
+		Hub:              s.live.hub,
+		Events:           s.live.events,
+		OnCodelabChanged: s.live.codelabChanged,
+		JoinInfo:         func() api.JoinInfo { return s.joinInfo() },
 	})
 	s.ln, err = listen(cfg.Addr)
 	if err != nil {
+		s.live.close(ctx)
 		st.Close()
 		return nil, err
 	}
@@ -73,6 +83,7 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelDebug),
 	}
+	s.startMDNS()
 	go func() {
 		err := s.http.Serve(s.ln)
 		if errors.Is(err, http.ErrServerClosed) {
@@ -139,6 +150,11 @@ func (s *Server) Done() <-chan error { return s.done }
 
 // Shutdown stops accepting, lets requests finish, and closes the store.
 func (s *Server) Shutdown(ctx context.Context) error {
+	var advErr error
+	if s.adv != nil {
+		advErr = s.adv.Close() // goodbyes first, so browsers forget us at once
+	}
 	err := s.http.Shutdown(ctx)
-	return errors.Join(err, s.store.Close())
+	s.live.close(ctx) // hijacked WebSockets are not covered by http.Shutdown
+	return errors.Join(advErr, err, s.store.Close())
 }

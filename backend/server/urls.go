@@ -1,50 +1,92 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"net/netip"
-	"sort"
+	"strings"
+
+	"github.com/opencodelabs/desktop/backend/api"
+	"github.com/opencodelabs/desktop/backend/discovery"
 )
 
-// AttendeeURLs lists the addresses attendees can use: every LAN address
-// (private IPv4 first) and the .local name when mDNS runs. When the server is
-// bound to one address only that one is listed.
-func (s *Server) AttendeeURLs() []string {
-	host, _, _ := net.SplitHostPort(s.ln.Addr().String())
-	ip, _ := netip.ParseAddr(host)
-	var urls []string
-	if ip.IsValid() && !ip.IsUnspecified() {
-		return []string{fmt.Sprintf("http://%s/", net.JoinHostPort(ip.String(), fmt.Sprint(s.port)))}
+// startMDNS advertises the workshop on the LAN. A failure is not fatal: it
+// is shown on the join screen and attendees can still use the IP URLs.
+func (s *Server) startMDNS() {
+	if !s.cfg.MDNS || s.boundHost().IsLoopback() {
+		return
 	}
-	for _, a := range lanAddrs() {
-		urls = append(urls, fmt.Sprintf("http://%s/", net.JoinHostPort(a.String(), fmt.Sprint(s.port))))
+	adv, err := discovery.Start(context.Background(), discovery.Config{
+		Name: s.cfg.Name, Port: s.port, Version: Version, Interfaces: s.cfg.Interfaces, Logger: s.log,
+		OnChange: s.mdnsChanged,
+	})
+	if err != nil {
+		s.mdnsChanged(discovery.Status{Error: err.Error()})
+		return
 	}
-	s.mu.Lock()
-	if s.mdnsOK {
-		urls = append(urls, fmt.Sprintf("http://%s.local:%d/", s.name, s.port))
-	}
-	s.mu.Unlock()
-	if len(urls) == 0 {
-		urls = append(urls, fmt.Sprintf("http://127.0.0.1:%d/", s.port))
-	}
-	return urls
+	s.adv = adv
+	s.mdnsChanged(adv.Status())
 }
 
-// lanAddrs returns this machine's non-loopback IPv4 addresses, private first.
-func lanAddrs() []netip.Addr {
-	addrs, _ := net.InterfaceAddrs()
-	var out []netip.Addr
-	for _, a := range addrs {
-		p, err := netip.ParsePrefix(a.String())
-		if err != nil {
-			continue
-		}
-		ip := p.Addr()
-		if ip.Is4() && !ip.IsLoopback() && !ip.IsLinkLocalUnicast() {
-			out = append(out, ip)
+func (s *Server) mdnsChanged(st discovery.Status) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.mdns = st
+	if st.Running && st.HostName != "" {
+		if old := s.name; old != strings.TrimSuffix(st.HostName, ".local") {
+			s.name = strings.TrimSuffix(st.HostName, ".local")
+			s.log.Info("mDNS name in use", "host", st.HostName, "asked", s.cfg.Name)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].IsPrivate() && !out[j].IsPrivate() })
-	return out
+}
+
+// boundHost is the IP the listener is bound to (unspecified for ":8080").
+func (s *Server) boundHost() netip.Addr {
+	host, _, _ := net.SplitHostPort(s.ln.Addr().String())
+	ip, _ := netip.ParseAddr(host)
+	return ip.Unmap()
+}
+
+// AttendeeURLs lists the addresses attendees can use: every LAN address
+// (private IPv4 first) and the .local name when mDNS runs. A server bound to
+// one address lists only that one.
+func (s *Server) AttendeeURLs() []string {
+	info := s.joinInfo()
+	return info.URLs
+}
+
+func (s *Server) joinInfo() api.JoinInfo {
+	s.mu.Lock()
+	st, name := s.mdns, s.name
+	s.mu.Unlock()
+	info := api.JoinInfo{Name: name, MDNSRunning: st.Running, MDNSError: st.Error}
+	if s.cfg.MDNS && !st.Running && st.Error == "" && s.adv == nil && !s.boundHost().IsLoopback() {
+		info.MDNSError = "mDNS did not start"
+	}
+	ip := s.boundHost()
+	if ip.IsValid() && !ip.IsUnspecified() {
+		info.URLs = []string{s.url(ip.String())}
+		info.HasLAN = !ip.IsLoopback()
+		return info
+	}
+	ifaces, _ := discovery.SystemInterfaces()
+	for _, a := range discovery.LANAddrs(ifaces) {
+		if a.Is4() {
+			info.URLs = append(info.URLs, s.url(a.String()))
+		}
+	}
+	info.HasLAN = len(info.URLs) > 0
+	if st.Running && st.HostName != "" {
+		info.MDNSHost = st.HostName
+		info.URLs = append(info.URLs, s.url(st.HostName))
+	}
+	if len(info.URLs) == 0 {
+		info.URLs = []string{s.url("127.0.0.1")}
+	}
+	return info
+}
+
+func (s *Server) url(host string) string {
+	return fmt.Sprintf("http://%s/", net.JoinHostPort(host, fmt.Sprint(s.port)))
 }

@@ -1,0 +1,193 @@
+package api
+
+import (
+	"errors"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/opencodelabs/desktop/backend/model"
+	"github.com/opencodelabs/desktop/backend/store"
+)
+
+// Guess limits: wrong access codes and continue codes per client IP.
+const (
+	maxWrongGuesses = 10
+	guessWindow     = time.Minute
+)
+
+// guessLimiter counts wrong guesses per IP in fixed one-minute windows, so
+// nobody on the LAN can walk the 887 million continue codes.
+type guessLimiter struct {
+	mu  sync.Mutex
+	ips map[string]*guessWindowCount
+}
+
+type guessWindowCount struct {
+	start time.Time
+	n     int
+}
+
+func newGuessLimiter() *guessLimiter { return &guessLimiter{ips: map[string]*guessWindowCount{}} }
+
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// blocked reports whether ip used up its wrong guesses in this window.
+func (g *guessLimiter) blocked(ip string) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	w := g.ips[ip]
+	return w != nil && time.Since(w.start) < guessWindow && w.n >= maxWrongGuesses
+}
+
+// wrong records a wrong guess from ip.
+func (g *guessLimiter) wrong(ip string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	now := time.Now()
+	if len(g.ips) > 10000 {
+		for k, w := range g.ips {
+			if now.Sub(w.start) >= guessWindow {
+				delete(g.ips, k)
+			}
+		}
+	}
+	w := g.ips[ip]
+	if w == nil || now.Sub(w.start) >= guessWindow {
+		w = &guessWindowCount{start: now}
+		g.ips[ip] = w
+	}
+	w.n++
+}
+
+func slowDown() error {
+	return Errorf(http.StatusTooManyRequests, "slow_down", "Too many wrong codes; wait a minute and try again.")
+}
+
+// storeError turns the store's refusals into API errors.
+func storeError(err error) error {
+	var op *store.OpError
+	switch {
+	case errors.As(err, &op) && errors.Is(err, store.ErrInvalid):
+		return badRequest(op.Code, "%s", op.Message)
+	case errors.As(err, &op) && errors.Is(err, store.ErrConflict):
+		return Errorf(http.StatusConflict, op.Code, "%s", op.Message)
+	case errors.As(err, &op) && errors.Is(err, store.ErrNotFound):
+		return Errorf(http.StatusNotFound, op.Code, "%s", op.Message)
+	case errors.Is(err, store.ErrWrongCode):
+		return Errorf(http.StatusForbidden, "wrong_code", "The access code is not right.")
+	}
+	return err
+}
+
+type registerIn struct {
+	Name string `json:"name"`
+	Code string `json:"code"`
+}
+
+// register adds an attendee: 201 {attendee, token, continue_code}.
+func (a *API) register(w http.ResponseWriter, r *http.Request) error {
+	ip := clientIP(r)
+	if a.guesses.blocked(ip) {
+		return slowDown()
+	}
+	var in registerIn
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	reg, err := a.Store.RegisterAttendee(r.Context(), r.PathValue("id"), in.Name, in.Code)
+	if errors.Is(err, store.ErrWrongCode) {
+		a.guesses.wrong(ip)
+	}
+	if err != nil {
+		return storeError(err)
+	}
+	return writeJSON(w, http.StatusCreated, reg)
+}
+
+type continueIn struct {
+	ContinueCode string `json:"continue_code"`
+}
+
+// continueOnDevice trades a continue code for a new token of the same attendee.
+func (a *API) continueOnDevice(w http.ResponseWriter, r *http.Request) error {
+	ip := clientIP(r)
+	if a.guesses.blocked(ip) {
+		return slowDown()
+	}
+	var in continueIn
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	reg, err := a.Store.ContinueAttendee(r.Context(), r.PathValue("id"), in.ContinueCode)
+	if errors.Is(err, store.ErrNotFound) {
+		a.guesses.wrong(ip)
+		return Errorf(http.StatusNotFound, "unknown_continue_code", "No attendee of this codelab has that code.")
+	}
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, reg)
+}
+
+// attendee authenticates the request's attendee token.
+func (a *API) attendee(r *http.Request) (*model.Attendee, error) {
+	at, err := a.Store.AttendeeByToken(r.Context(), BearerToken(r))
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, Errorf(http.StatusUnauthorized, "unauthorized", "A valid attendee token is required; please register again.")
+	}
+	return at, err
+}
+
+// attendeeAllowed is the AttendeeAllowed hook: the token's attendee is
+// registered in codelabID.
+func (a *API) attendeeAllowed(r *http.Request, codelabID string) bool {
+	at, err := a.Store.AttendeeByToken(r.Context(), BearerToken(r))
+	return err == nil && at.CodelabID == codelabID
+}
+
+type meOut struct {
+	*model.Attendee
+	ContinueCode string `json:"continue_code"`
+}
+
+func (a *API) me(w http.ResponseWriter, r *http.Request) error {
+	at, err := a.attendee(r)
+	if err != nil {
+		return err
+	}
+	code, err := a.Store.ContinueCode(r.Context(), at.ID)
+	if err != nil {
+		return err
+	}
+	if a.Hub != nil {
+		at.Online = a.Hub.Online(at.CodelabID)[at.ID]
+	}
+	return writeJSON(w, http.StatusOK, meOut{Attendee: at, ContinueCode: code})
+}
+
+// myHelp returns the attendee's open help request with its queue position,
+// or null.
+func (a *API) myHelp(w http.ResponseWriter, r *http.Request) error {
+	at, err := a.attendee(r)
+	if err != nil {
+		return err
+	}
+	open, err := a.Store.OpenHelp(r.Context(), at.CodelabID)
+	if err != nil {
+		return err
+	}
+	for _, h := range open {
+		if h.Attendee.ID == at.ID {
+			return writeJSON(w, http.StatusOK, map[string]any{"request": h})
+		}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"request": nil})
+}

@@ -1,0 +1,152 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/opencodelabs/desktop/backend/store"
+)
+
+// maxRestoreBytes bounds an uploaded backup archive.
+const maxRestoreBytes int64 = 4 << 30
+
+// backup sends the whole workshop as one ZIP: GET /api/admin/backup. The
+// archive is built in a temporary file first so a failure is still a
+// JSON error rather than a truncated download.
+func (a *API) backup(w http.ResponseWriter, r *http.Request) error {
+	f, err := os.CreateTemp(a.dataDir(), ".download-backup-*.zip")
+	if err != nil {
+		return fmt.Errorf("api: backup temp file: %w", err)
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	a.content.mu.RLock()
+	m, err := a.Store.WriteBackup(r.Context(), f, a.uploadsDir(), a.dataDir())
+	a.content.mu.RUnlock()
+	if err != nil {
+		return err
+	}
+	size, err := f.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return fmt.Errorf("api: backup size: %w", err)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("api: backup rewind: %w", err)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/zip")
+	h.Set("Content-Disposition", attachment("open-codelabs-backup-"+m.CreatedAt.Format("20060102-150405Z")+".zip"))
+	h.Set("Content-Length", strconv.FormatInt(size, 10))
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	_, err = io.Copy(w, f)
+	return err
+}
+
+// restore replaces the whole workshop with a backup archive:
+// POST /api/admin/restore (multipart field file). The archive is verified
+// completely before anything changes; the current data is first saved as
+// backups/pre-restore-<UTC time>.zip; then the database rows are replaced
+// in one transaction and the uploads directory is swapped.
+func (a *API) restore(w http.ResponseWriter, r *http.Request) error {
+	archive, err := a.spoolRestoreFile(w, r)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(archive)
+
+	a.content.mu.Lock()
+	defer a.content.mu.Unlock()
+	ex, err := a.Store.VerifyBackup(r.Context(), archive, a.dataDir())
+	var be *store.BackupError
+	if errors.As(err, &be) {
+		return badRequest("invalid_backup", "This backup cannot be restored: %s. Nothing was changed.", be.Message)
+	}
+	if err != nil {
+		return err
+	}
+	defer ex.Remove()
+
+	// From here on the work must not stop halfway because the client left.
+	ctx := context.WithoutCancel(r.Context())
+	stamp := time.Now().UTC().Format("20060102T150405.000Z")
+	pre := filepath.Join(a.dataDir(), "backups", "pre-restore-"+stamp+".zip")
+	if _, err := a.Store.WriteBackupFile(ctx, pre, a.uploadsDir()); err != nil {
+		return fmt.Errorf("api: pre-restore backup: %w", err)
+	}
+	if err := a.Store.RestoreDatabase(ctx, ex.DBPath); err != nil {
+		return fmt.Errorf("api: restore database (previous data kept in %s): %w", pre, err)
+	}
+	prev := a.uploadsDir() + ".prev-" + stamp
+	if _, err := os.Stat(prev); err == nil {
+		prev += "-" + store.NewID()
+	}
+	if err := store.SwapDir(a.uploadsDir(), ex.UploadsDir, prev); err != nil {
+		return fmt.Errorf("api: restore uploads (database restored; previous data in %s): %w", pre, err)
+	}
+	if list, err := a.Store.ListCodelabs(ctx, false); err == nil {
+		for _, c := range list {
+			a.notifyCodelabChanged(c.ID)
+		}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{
+		"restored":           true,
+		"created_at":         ex.Manifest.CreatedAt,
+		"schema_version":     ex.Manifest.SchemaVersion,
+		"files":              len(ex.Manifest.Files),
+		"pre_restore_backup": filepath.ToSlash(filepath.Join("backups", filepath.Base(pre))),
+	})
+}
+
+// spoolRestoreFile streams the form's file part to a temporary file in the
+// data dir (backups can be large) and returns its path.
+func (a *API) spoolRestoreFile(w http.ResponseWriter, r *http.Request) (string, error) {
+	tooLarge := Errorf(http.StatusRequestEntityTooLarge, "backup_too_large", "A backup may be at most %d GB.", maxRestoreBytes>>30)
+	var spooled string
+	err := eachPart(w, r, maxRestoreBytes+1<<20, func(p *multipart.Part) error {
+		if p.FormName() != "file" {
+			return nil
+		}
+		if spooled != "" {
+			return badRequest("invalid_form", "Send one file per request.")
+		}
+		f, err := os.CreateTemp(a.dataDir(), ".restore-upload-*.zip")
+		if err != nil {
+			return fmt.Errorf("api: restore temp file: %w", err)
+		}
+		spooled = f.Name()
+		n, err := io.Copy(f, io.LimitReader(p, maxRestoreBytes+1))
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+		if n > maxRestoreBytes {
+			return tooLarge
+		}
+		return nil
+	})
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		err = tooLarge
+	}
+	if err == nil && spooled == "" {
+		err = badRequest("missing_file", "The form has no file field.")
+	}
+	if err != nil {
+		if spooled != "" {
+			os.Remove(spooled)
+		}
+		return "", err
+	}
+	return spooled, nil
+}

@@ -1,0 +1,71 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/opencodelabs/desktop/backend/qrcode"
+)
+
+// JoinInfo is how attendees can reach this laptop right now.
+type JoinInfo struct {
+	Name        string   // workshop name in use
+	MDNSHost    string   // e.g. "codelabs.local"; empty when mDNS is off or failed
+	URLs        []string // attendee URLs: LAN IPs first, then the .local one
+	MDNSRunning bool
+	MDNSError   string
+	HasLAN      bool // false when the server is reachable on loopback only
+}
+
+// joinInfo serves the join screen's data: the URLs, a QR code of the first
+// IP URL (phones often cannot resolve .local), and warnings when the room
+// cannot reach the laptop. ?codelab=ID points the URLs at one codelab and
+// adds its access code.
+func (a *API) joinInfo(w http.ResponseWriter, r *http.Request) error {
+	if a.JoinInfo == nil {
+		return Errorf(http.StatusNotFound, "not_found", "Join info is not available in this server.")
+	}
+	info := a.JoinInfo()
+	suffix, accessCode, title := "", "", ""
+	if id := r.URL.Query().Get("codelab"); id != "" {
+		c, err := a.Store.GetCodelab(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		suffix, accessCode, title = "#/codelabs/"+c.ID, c.AccessCode, c.Title
+	}
+	urls := make([]string, len(info.URLs))
+	qrURL := ""
+	for i, u := range info.URLs {
+		urls[i] = u + suffix
+		if qrURL == "" && !strings.Contains(u, ".local") {
+			qrURL = urls[i]
+		}
+	}
+	if qrURL == "" && len(urls) > 0 {
+		qrURL = urls[0]
+	}
+	svg, err := qrcode.SVG(qrURL)
+	if err != nil {
+		return err
+	}
+	warnings := []string{}
+	if !info.HasLAN {
+		warnings = append(warnings, "This computer has no network address other than itself: attendees cannot reach it. Connect it to the room's Wi-Fi or network.")
+	}
+	if info.MDNSError != "" {
+		warnings = append(warnings, "The name "+info.Name+".local could not be advertised ("+info.MDNSError+"). Attendees can still use the IP address.")
+	}
+	mdnsURL := ""
+	for _, u := range urls {
+		if strings.Contains(u, ".local") {
+			mdnsURL = u
+		}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{
+		"name": info.Name, "mdns_host": info.MDNSHost, "urls": urls, "qr_url": qrURL, "qr_svg": svg,
+		"mdns_url": mdnsURL, "mdns_running": info.MDNSRunning, "mdns_error": info.MDNSError,
+		"has_lan": info.HasLAN, "warnings": warnings,
+		"codelab_title": title, "access_code": accessCode,
+	})
+}

@@ -1,0 +1,125 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+
+	"github.com/opencodelabs/desktop/backend/store"
+)
+
+// maxHistoryPage bounds one page of GET .../messages.
+const maxHistoryPage = 500
+
+// listAttendees is the facilitator's dashboard: every attendee with
+// progress and an online flag, from one query plus the hub's memory.
+func (a *API) listAttendees(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	list, err := a.Store.ListAttendees(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		if err := a.codelabExists(r.Context(), id); err != nil {
+			return err
+		}
+	}
+	if a.Hub != nil {
+		online := a.Hub.Online(id)
+		for i := range list {
+			list[i].Online = online[list[i].ID]
+		}
+	}
+	return writeJSON(w, http.StatusOK, list)
+}
+
+func (a *API) listHelp(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	if err := a.codelabExists(r.Context(), id); err != nil {
+		return err
+	}
+	open, err := a.Store.OpenHelp(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, open)
+}
+
+// eventOut answers a live write with the event that every client receives.
+func eventOut(w http.ResponseWriter, status int, ev store.Event) error {
+	return writeJSON(w, status, map[string]any{"seq": ev.Seq, "event": json.RawMessage(ev.Body)})
+}
+
+func (a *API) resolveHelp(w http.ResponseWriter, r *http.Request) error {
+	if err := a.liveReady(); err != nil {
+		return err
+	}
+	id := r.PathValue("id")
+	ev, _, err := a.Events.Append(r.Context(), store.ResolveHelpOp(id, store.Admin, "", r.PathValue("hid")))
+	if err != nil {
+		return storeError(err)
+	}
+	a.notifyHelpPositions(r.Context(), id)
+	return eventOut(w, http.StatusOK, ev)
+}
+
+type announcementIn struct {
+	Text string `json:"text"`
+	CID  string `json:"cid"` // optional: makes retries idempotent
+}
+
+func (a *API) announce(w http.ResponseWriter, r *http.Request) error {
+	if err := a.liveReady(); err != nil {
+		return err
+	}
+	var in announcementIn
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	if len(in.CID) > 64 {
+		return badRequest("bad_cid", "cid can have at most 64 characters.")
+	}
+	id := r.PathValue("id")
+	if err := a.codelabExists(r.Context(), id); err != nil {
+		return err
+	}
+	ev, _, err := a.Events.Append(r.Context(), store.AnnouncementOp(id, in.CID, in.Text))
+	if err != nil {
+		return storeError(err)
+	}
+	return eventOut(w, http.StatusCreated, ev)
+}
+
+// messages pages through chat, DM and announcement history after since.
+func (a *API) messages(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	if err := a.codelabExists(r.Context(), id); err != nil {
+		return err
+	}
+	since, err := parseSince(r)
+	if err != nil {
+		return err
+	}
+	limit := maxHistoryPage
+	if s := r.URL.Query().Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > maxHistoryPage {
+			return badRequest("invalid_limit", "limit must be between 1 and %d.", maxHistoryPage)
+		}
+		limit = n
+	}
+	evs, err := a.Store.Events(r.Context(), id, store.Viewer{Admin: true}, since, limit+1, "chat", "dm", "announcement")
+	if err != nil {
+		return err
+	}
+	more := len(evs) > limit
+	if more {
+		evs = evs[:limit]
+	}
+	out := make([]json.RawMessage, len(evs))
+	next := since
+	for i, e := range evs {
+		out[i], next = e.Body, e.Seq
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"messages": out, "next_since": next, "more": more})
+}

@@ -1,0 +1,191 @@
+package api
+
+import (
+	"database/sql"
+	"errors"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/opencodelabs/desktop/backend/importer"
+	"github.com/opencodelabs/desktop/backend/store"
+)
+
+// importCodelab creates a codelab from an Open Codelabs ZIP, a claat .md or
+// a ZIP holding a claat .md with its images: POST /api/admin/import.
+// Images are written first under new random names, then the codelab, its
+// steps and the upload records are stored in one transaction; if that
+// fails the files are deleted again, so nothing half-imported remains.
+func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
+	_, file, err := readForm(w, r, maxImportBytes,
+		Errorf(http.StatusRequestEntityTooLarge, "import_too_large", "An import may be at most %d MB.", maxImportBytes>>20))
+	if err != nil {
+		return err
+	}
+	b, err := importer.Import(file.name, file.data)
+	var ie *importer.Error
+	if errors.As(err, &ie) {
+		status := http.StatusBadRequest
+		if ie.Code == importer.CodeZipTooLarge || ie.Code == importer.CodeFileTooLarge {
+			status = http.StatusRequestEntityTooLarge
+		}
+		return Errorf(status, ie.Code, "%s", ie.Message)
+	}
+	if err != nil {
+		return err
+	}
+	a.content.mu.RLock()
+	defer a.content.mu.RUnlock()
+
+	var uploads []*store.Upload
+	committed := false
+	defer func() {
+		if !committed {
+			for _, u := range uploads {
+				a.removeUpload(u.Name)
+			}
+		}
+	}()
+	urls := map[string]string{}
+	warnings := []string{}
+	for _, as := range b.Assets {
+		u, err := a.saveImage(path.Base(as.Path), as.Data)
+		var ae *Error
+		if errors.As(err, &ae) && ae.Code == "unsupported_image" {
+			// SVG, BMP... are not served by us: the reference stays as written.
+			warnings = append(warnings, "Skipped "+as.Path+": "+ae.Message)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		uploads = append(uploads, u)
+		urls[as.Path] = "uploads/" + u.Name
+	}
+	rewrite := func(md string) string {
+		return importer.RewriteImages(md, func(u string) string {
+			if v, ok := urls[u]; ok {
+				return v
+			}
+			return u
+		})
+	}
+	c := b.Codelab
+	for i := range c.Steps {
+		c.Steps[i].Markdown = rewrite(c.Steps[i].Markdown)
+	}
+	c.GuideMarkdown = rewrite(c.GuideMarkdown)
+	if c.Tags == nil {
+		c.Tags = []string{}
+	}
+	err = a.Store.Write(r.Context(), func(tx *sql.Tx) error {
+		if err := store.InsertCodelabTx(r.Context(), tx, &c); err != nil {
+			return err
+		}
+		for _, u := range uploads {
+			u.CodelabID = c.ID
+			if err := store.InsertUploadTx(r.Context(), tx, u); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	committed = true
+	stored, err := a.Store.GetCodelab(r.Context(), c.ID)
+	if err != nil {
+		return err
+	}
+	if err := a.renderSteps(stored, true); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, struct {
+		codelabOut
+		Format   importer.Format `json:"import_format"`
+		Images   int             `json:"images"`
+		Warnings []string        `json:"warnings"`
+	}{codelabOut{Codelab: stored, HasAccessCode: stored.AccessCode != ""}, detectFormat(file), len(uploads), warnings})
+}
+
+func detectFormat(f *formFile) importer.Format {
+	format, _ := importer.Detect(f.name, f.data)
+	return format
+}
+
+// uploadRef returns the upload name a markdown image URL points at
+// ("uploads/x.png", "/uploads/x.png" or "./uploads/x.png").
+func uploadRef(u string) (string, bool) {
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "./"), "/")
+	name, ok := strings.CutPrefix(u, "uploads/")
+	return name, ok && uploadNameRx.MatchString(name)
+}
+
+// exportCodelab sends a codelab as a file to download:
+// GET /api/admin/codelabs/{id}/export?format=opencodelabs|claat.
+// Referenced uploads go along: as images/<name> in the Open Codelabs ZIP;
+// for claat, as img/<name> beside the .md in a ZIP (a plain .md when the
+// codelab uses no uploads).
+func (a *API) exportCodelab(w http.ResponseWriter, r *http.Request) error {
+	format := r.URL.Query().Get("format")
+	prefix := ""
+	switch format {
+	case "", string(importer.FormatOpenCodelabs):
+		format, prefix = string(importer.FormatOpenCodelabs), "images/"
+	case "claat":
+		prefix = "img/"
+	default:
+		return badRequest("invalid_format", "The format must be opencodelabs or claat.")
+	}
+	c, err := a.Store.GetCodelab(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	var assets []importer.Asset
+	seen := map[string]bool{}
+	rewrite := func(md string) string {
+		return importer.RewriteImages(md, func(u string) string {
+			name, ok := uploadRef(u)
+			if !ok {
+				return u
+			}
+			if !seen[name] {
+				data, err := os.ReadFile(filepath.Join(a.uploadsDir(), name))
+				if err != nil {
+					a.log.Warn("export: upload missing", "name", name, "err", err)
+					return u
+				}
+				seen[name] = true
+				assets = append(assets, importer.Asset{Path: prefix + name, Data: data})
+			}
+			return prefix + name
+		})
+	}
+	for i := range c.Steps {
+		c.Steps[i].Markdown = rewrite(c.Steps[i].Markdown)
+	}
+	c.GuideMarkdown = rewrite(c.GuideMarkdown)
+	bundle := &importer.Bundle{Codelab: *c, Assets: assets, Meta: map[string]string{}}
+	var out *importer.ExportFile
+	if format == "claat" {
+		out, err = importer.ExportClaat(bundle)
+	} else {
+		out, err = importer.ExportOpenCodelabs(bundle)
+	}
+	if err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", out.ContentType)
+	h.Set("Content-Disposition", attachment(out.Name))
+	h.Set("Content-Length", strconv.Itoa(len(out.Data)))
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusOK)
+	_, err = w.Write(out.Data)
+	return err
+}

@@ -1,0 +1,296 @@
+package realtime
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// CloseSlowClient is the close code sent when a connection's send queue
+// overflowed; the client should reconnect with since = its last seq.
+const CloseSlowClient = 4008
+
+// replayPage is how many events one Replay call fetches.
+const replayPage = 500
+
+type outFrame struct {
+	seq  int64 // 0 for ephemeral frames
+	data []byte
+}
+
+// client is one WebSocket connection. Frames reach it through deliver;
+// before it is live (while replaying) they wait in pending.
+type client struct {
+	hub  *Hub
+	conn *websocket.Conn
+	who  Identity
+	send chan outFrame
+
+	mu          sync.Mutex
+	live        bool
+	pending     []outFrame
+	quit        chan struct{}
+	closeCode   int
+	closeReason string
+
+	tokens float64
+	last   time.Time
+}
+
+// deliver queues f without blocking; a full queue cuts the client off.
+func (c *client) deliver(f outFrame) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closeCode != 0 {
+		return
+	}
+	if !c.live {
+		if len(c.pending) >= c.hub.opts.ReplayBuffer {
+			c.kickLocked(CloseSlowClient, "too slow: reconnect with since")
+			return
+		}
+		c.pending = append(c.pending, f)
+		return
+	}
+	select {
+	case c.send <- f:
+	default:
+		c.kickLocked(CloseSlowClient, "too slow: reconnect with since")
+	}
+}
+
+func (c *client) kick(code int, reason string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.kickLocked(code, reason)
+}
+
+func (c *client) kickLocked(code int, reason string) {
+	if c.closeCode != 0 {
+		return
+	}
+	c.closeCode, c.closeReason = code, reason
+	close(c.quit)
+}
+
+// Serve upgrades the request and runs the connection until it ends: it
+// replays events after since, then goes live. The caller has already
+// authenticated who (and answered refusals as JSON before calling).
+func (h *Hub) Serve(w http.ResponseWriter, r *http.Request, who Identity, since int64, handler Handler) {
+	conn, err := h.upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		return // the upgrader has answered with an HTTP error
+	}
+	c := &client{hub: h, conn: conn, who: who, send: make(chan outFrame, h.opts.QueueSize),
+		quit: make(chan struct{}), tokens: float64(h.opts.Burst), last: time.Now()}
+	if !h.join(c) {
+		conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseGoingAway, "server shutting down"),
+			time.Now().Add(time.Second))
+		conn.Close()
+		return
+	}
+	defer h.leave(c)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	conn.SetReadLimit(h.opts.ReadLimit)
+	if tc, ok := conn.NetConn().(*net.TCPConn); ok && h.opts.SocketWriteBuffer > 0 {
+		tc.SetWriteBuffer(h.opts.SocketWriteBuffer)
+	}
+
+	if err := c.catchUp(ctx, handler, since); err != nil {
+		c.kick(websocket.CloseInternalServerErr, "replay failed")
+		h.opts.Logger.Debug("realtime: replay", "err", err)
+		c.closeNow()
+		return
+	}
+	writerDone := make(chan struct{})
+	go func() { defer close(writerDone); c.writePump() }()
+	c.readPump(ctx, handler)
+	c.kick(websocket.CloseNormalClosure, "")
+	<-writerDone
+}
+
+// catchUp writes the replay straight to the socket (no writer runs yet),
+// then the live frames that arrived meanwhile, skipping seqs already sent,
+// and finally marks the client live. Frames are neither lost nor doubled.
+func (c *client) catchUp(ctx context.Context, handler Handler, since int64) error {
+	last := since
+	for {
+		evs, err := handler.Replay(ctx, c.who, last, replayPage)
+		if err != nil {
+			return err
+		}
+		for _, ev := range evs {
+			if err := c.write(ev.Frame); err != nil {
+				return err
+			}
+			last = ev.Seq
+		}
+		if len(evs) < replayPage {
+			break
+		}
+	}
+	for {
+		c.mu.Lock()
+		batch := c.pending
+		c.pending = nil
+		if len(batch) == 0 {
+			c.live = true
+		}
+		quit := c.closeCode != 0
+		c.mu.Unlock()
+		if quit {
+			return errors.New("realtime: cut off during replay")
+		}
+		if len(batch) == 0 {
+			break
+		}
+		for _, f := range batch {
+			if f.seq > 0 && f.seq <= last {
+				continue
+			}
+			if err := c.write(f.data); err != nil {
+				return err
+			}
+			if f.seq > 0 {
+				last = f.seq
+			}
+		}
+	}
+	ready, _ := json.Marshal(map[string]any{"type": "ready", "seq": last, "you": personJS{c.who.ID, c.who.Name},
+		"online": c.hub.onlineList(c.who.CodelabID)})
+	return c.write(ready)
+}
+
+func (c *client) write(data []byte) error {
+	c.conn.SetWriteDeadline(time.Now().Add(c.hub.opts.WriteWait))
+	return c.conn.WriteMessage(websocket.TextMessage, data)
+}
+
+// closeNow sends the close frame with the kick reason and closes the socket.
+func (c *client) closeNow() {
+	c.mu.Lock()
+	code, reason := c.closeCode, c.closeReason
+	c.mu.Unlock()
+	if code == 0 {
+		code = websocket.CloseNormalClosure
+	}
+	c.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason),
+		time.Now().Add(c.hub.opts.WriteWait))
+	c.conn.Close()
+}
+
+// writePump is the connection's only writer once it is live, as in
+// gorilla's examples/chat/client.go.
+func (c *client) writePump() {
+	ticker := time.NewTicker(c.hub.opts.PingPeriod)
+	defer ticker.Stop()
+	defer c.closeNow()
+	for {
+		select {
+		case f := <-c.send:
+			if err := c.write(f.data); err != nil {
+				c.kick(websocket.CloseAbnormalClosure, "write failed")
+				return
+			}
+		case <-ticker.C:
+			if err := c.conn.WriteControl(websocket.PingMessage, nil, time.Now().Add(c.hub.opts.WriteWait)); err != nil {
+				c.kick(websocket.CloseAbnormalClosure, "ping failed")
+				return
+			}
+		case <-c.quit:
+			return
+		}
+	}
+}
+
+type inFrame struct {
+	Type string `json:"type"`
+	CID  string `json:"cid"`
+}
+
+// readPump is the connection's only reader; it answers pings, enforces
+// the size and rate limits and hands the rest to the handler.
+func (c *client) readPump(ctx context.Context, handler Handler) {
+	o := c.hub.opts
+	c.conn.SetReadDeadline(time.Now().Add(o.PongWait))
+	c.conn.SetPongHandler(func(string) error {
+		c.conn.SetReadDeadline(time.Now().Add(o.PongWait))
+		return nil
+	})
+	for {
+		_, data, err := c.conn.ReadMessage()
+		if err != nil {
+			return
+		}
+		c.conn.SetReadDeadline(time.Now().Add(o.PongWait))
+		if len(data) > o.MaxMessage {
+			c.sendError("message_too_large", "Messages can be at most 4 KB.", "")
+			continue
+		}
+		var in inFrame
+		if err := json.Unmarshal(data, &in); err != nil || in.Type == "" {
+			c.sendError("bad_frame", "A frame must be a JSON object with a type.", "")
+			continue
+		}
+		if !c.allow() {
+			c.sendError("rate_limited", "Too many messages; slow down.", in.CID)
+			continue
+		}
+		if in.Type == "ping" {
+			pong := map[string]string{"type": "pong"}
+			if in.CID != "" {
+				pong["cid"] = in.CID
+			}
+			c.sendJSON(pong)
+			continue
+		}
+		if in.CID == "" || len(in.CID) > 64 {
+			c.sendError("bad_cid", "Each message needs a cid of 1 to 64 characters.", "")
+			continue
+		}
+		seq, err := handler.Handle(ctx, c.who, Message{Type: in.Type, CID: in.CID, Raw: data})
+		var rerr *Error
+		switch {
+		case errors.As(err, &rerr):
+			c.sendError(rerr.Code, rerr.Message, in.CID)
+		case err != nil:
+			o.Logger.Error("realtime: handle message", "type", in.Type, "err", err)
+			c.sendError("internal", "The server could not save that; try again.", in.CID)
+		default:
+			c.sendJSON(map[string]any{"type": "ack", "cid": in.CID, "seq": seq})
+		}
+	}
+}
+
+// allow takes a token from the connection's bucket.
+func (c *client) allow() bool {
+	now := time.Now()
+	o := c.hub.opts
+	c.tokens = min(float64(o.Burst), c.tokens+now.Sub(c.last).Seconds()*o.Rate)
+	c.last = now
+	if c.tokens < 1 {
+		return false
+	}
+	c.tokens--
+	return true
+}
+
+func (c *client) sendJSON(v any) {
+	data, _ := json.Marshal(v)
+	c.deliver(outFrame{data: data})
+}
+
+func (c *client) sendError(code, message, cid string) {
+	f := map[string]string{"type": "error", "code": code, "message": message}
+	if cid != "" {
+		f["cid"] = cid
+	}
+	c.sendJSON(f)
+}

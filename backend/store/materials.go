@@ -1,0 +1,145 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Material kinds.
+const (
+	MaterialLink = "link"
+	MaterialFile = "file"
+)
+
+// Material is a link or a file a facilitator hands out with a codelab.
+// FileName is the stored name under uploads/materials/ and never leaves
+// the server; OriginalName is what a download is called.
+type Material struct {
+	ID           string    `json:"id"`
+	CodelabID    string    `json:"codelab_id"`
+	Kind         string    `json:"kind"`
+	Title        string    `json:"title"`
+	URL          string    `json:"url,omitempty"`
+	FileName     string    `json:"-"`
+	OriginalName string    `json:"file_name,omitempty"`
+	ContentType  string    `json:"content_type,omitempty"`
+	Size         int64     `json:"size,omitempty"`
+	Position     int       `json:"position"`
+	CreatedAt    time.Time `json:"created_at"`
+}
+
+const materialColumns = `id, codelab_id, kind, title, url, file_name, original_name, content_type, size, position, created_at`
+
+func scanMaterial(row rowScanner) (*Material, error) {
+	var m Material
+	var created string
+	if err := row.Scan(&m.ID, &m.CodelabID, &m.Kind, &m.Title, &m.URL, &m.FileName, &m.OriginalName,
+		&m.ContentType, &m.Size, &m.Position, &created); err != nil {
+		return nil, err
+	}
+	m.CreatedAt = parseTime(created)
+	return &m, nil
+}
+
+// ListMaterials returns a codelab's materials in the order they were added;
+// ErrNotFound when the codelab does not exist.
+func (s *Store) ListMaterials(ctx context.Context, codelabID string) ([]Material, error) {
+	var n int
+	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM codelabs WHERE id = ?`, codelabID).Scan(&n); err != nil {
+		return nil, fmt.Errorf("store: check codelab: %w", err)
+	}
+	if n == 0 {
+		return nil, fmt.Errorf("store: codelab %q: %w", codelabID, ErrNotFound)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+materialColumns+` FROM materials WHERE codelab_id = ?
+		ORDER BY position, created_at`, codelabID)
+	if err != nil {
+		return nil, fmt.Errorf("store: list materials: %w", err)
+	}
+	defer rows.Close()
+	out := []Material{}
+	for rows.Next() {
+		m, err := scanMaterial(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: scan material: %w", err)
+		}
+		out = append(out, *m)
+	}
+	return out, rows.Err()
+}
+
+// GetMaterial returns material mid of codelab codelabID.
+func (s *Store) GetMaterial(ctx context.Context, codelabID, mid string) (*Material, error) {
+	m, err := scanMaterial(s.read.QueryRowContext(ctx, `SELECT `+materialColumns+` FROM materials
+		WHERE codelab_id = ? AND id = ?`, codelabID, mid))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("store: material %q: %w", mid, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: get material: %w", err)
+	}
+	return m, nil
+}
+
+// CreateMaterial appends m to its codelab and fills in ID, Position and
+// CreatedAt. For a file the caller has already written FileName.
+func (s *Store) CreateMaterial(ctx context.Context, m *Material) error {
+	return s.Write(ctx, func(tx *sql.Tx) error {
+		if err := codelabExistsTx(ctx, tx, m.CodelabID); err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM materials WHERE codelab_id = ?`,
+			m.CodelabID).Scan(&m.Position); err != nil {
+			return fmt.Errorf("store: next material position: %w", err)
+		}
+		m.ID = NewID()
+		t := now()
+		_, err := tx.ExecContext(ctx, `INSERT INTO materials (`+materialColumns+`) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+			m.ID, m.CodelabID, m.Kind, m.Title, m.URL, m.FileName, m.OriginalName, m.ContentType, m.Size, m.Position, t)
+		if err != nil {
+			return fmt.Errorf("store: insert material: %w", err)
+		}
+		m.CreatedAt = parseTime(t)
+		return nil
+	})
+}
+
+// RenameMaterial changes a material's title.
+func (s *Store) RenameMaterial(ctx context.Context, codelabID, mid, title string) error {
+	return s.Write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE materials SET title = ? WHERE codelab_id = ? AND id = ?`, title, codelabID, mid)
+		if err != nil {
+			return fmt.Errorf("store: rename material: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("store: material %q: %w", mid, ErrNotFound)
+		}
+		return nil
+	})
+}
+
+// DeleteMaterial removes a material's row and returns it, so the caller can
+// delete its file once the row is gone.
+func (s *Store) DeleteMaterial(ctx context.Context, codelabID, mid string) (*Material, error) {
+	var m *Material
+	err := s.Write(ctx, func(tx *sql.Tx) error {
+		var err error
+		m, err = scanMaterial(tx.QueryRowContext(ctx, `SELECT `+materialColumns+` FROM materials
+			WHERE codelab_id = ? AND id = ?`, codelabID, mid))
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: material %q: %w", mid, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("store: get material: %w", err)
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM materials WHERE id = ?`, mid)
+		if err != nil {
+			return fmt.Errorf("store: delete material: %w", err)
+		}
+		return nil
+	})
+	return m, err
+}

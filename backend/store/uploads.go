@@ -1,0 +1,84 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Upload describes an image file stored under the uploads directory. The
+// file itself is written by the caller before the row, so a failed
+// transaction leaves only a file the caller deletes again.
+type Upload struct {
+	Name         string    `json:"name"`
+	CodelabID    string    `json:"codelab_id,omitempty"`
+	ContentType  string    `json:"content_type"`
+	Size         int64     `json:"size"`
+	Width        int       `json:"width"`
+	Height       int       `json:"height"`
+	OriginalName string    `json:"original_name"`
+	CreatedAt    time.Time `json:"created_at"`
+}
+
+// InsertUploadTx records u inside tx (an import adds its images in the
+// codelab's own transaction) and sets its CreatedAt.
+func InsertUploadTx(ctx context.Context, tx *sql.Tx, u *Upload) error {
+	t := now()
+	var codelab any
+	if u.CodelabID != "" {
+		codelab = u.CodelabID
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO uploads (name, codelab_id, content_type, size, width, height,
+		original_name, created_at) VALUES (?,?,?,?,?,?,?,?)`,
+		u.Name, codelab, u.ContentType, u.Size, u.Width, u.Height, u.OriginalName, t)
+	if err != nil {
+		return fmt.Errorf("store: insert upload: %w", err)
+	}
+	u.CreatedAt = parseTime(t)
+	return nil
+}
+
+// InsertUpload records one upload in its own transaction. A CodelabID
+// that does not exist is ErrNotFound.
+func (s *Store) InsertUpload(ctx context.Context, u *Upload) error {
+	return s.Write(ctx, func(tx *sql.Tx) error {
+		if u.CodelabID != "" {
+			if err := codelabExistsTx(ctx, tx, u.CodelabID); err != nil {
+				return err
+			}
+		}
+		return InsertUploadTx(ctx, tx, u)
+	})
+}
+
+// GetUpload returns the record of the upload named name.
+func (s *Store) GetUpload(ctx context.Context, name string) (*Upload, error) {
+	var u Upload
+	var codelab sql.NullString
+	var created string
+	err := s.read.QueryRowContext(ctx, `SELECT name, codelab_id, content_type, size, width, height, original_name,
+		created_at FROM uploads WHERE name = ?`, name).Scan(&u.Name, &codelab, &u.ContentType, &u.Size, &u.Width,
+		&u.Height, &u.OriginalName, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("store: upload %q: %w", name, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: get upload: %w", err)
+	}
+	u.CodelabID, u.CreatedAt = codelab.String, parseTime(created)
+	return &u, nil
+}
+
+// codelabExistsTx is ErrNotFound when no codelab has id.
+func codelabExistsTx(ctx context.Context, tx *sql.Tx, id string) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM codelabs WHERE id = ?`, id).Scan(&n); err != nil {
+		return fmt.Errorf("store: check codelab: %w", err)
+	}
+	if n == 0 {
+		return fmt.Errorf("store: codelab %q: %w", id, ErrNotFound)
+	}
+	return nil
+}
