@@ -7,7 +7,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -15,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -24,32 +24,18 @@ import (
 	"golang.org/x/net/ipv4"
 )
 
-// TestHelperAdvertiser is side A of TestDiscoveryNetns: a tiny web server
-// plus the advertiser on vethA. It prints READY once advertised and shuts
-// down (sending goodbyes) when its stdin closes.
+// TestHelperAdvertiser checks the discovery package on its own, in
+// namespace A after the server there has stopped: Status and OnChange
+// follow an address change, and Close stops advertising.
 func TestHelperAdvertiser(t *testing.T) {
 	if os.Getenv(roleEnv) != "advertiser" {
 		t.Skip("helper process for TestDiscoveryNetns")
 	}
-	ln, err := net.Listen("tcp", ipA+":0")
-	if err != nil {
-		t.Fatalf("listen: %v", err)
-	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /api/health", func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		io.WriteString(w, `{"status":"ok"}`)
-	})
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	go srv.Serve(ln)
-	defer srv.Close()
-	port := ln.Addr().(*net.TCPAddr).Port
-
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	changes := make(chan Status, 16)
 	adv, err := Start(ctx, Config{
-		Name: testName, Port: port, Version: "test", Interfaces: []string{ifA},
+		Name: testName, Port: 8080, Version: "test", Interfaces: []string{ifA},
 		PollInterval: 500 * time.Millisecond,
 		OnChange: func(s Status) {
 			select {
@@ -64,52 +50,25 @@ func TestHelperAdvertiser(t *testing.T) {
 	}
 	defer adv.Close()
 	awaitStatus(t, ctx, changes, func(st Status) bool { return st.Running })
+	// The server said goodbye, so the name is free again.
 	st := adv.Status()
-	if !st.Running || !slices.Equal(st.Interfaces, []string{ifA}) || !slices.Equal(st.Addrs, []string{ipA}) {
-		t.Fatalf("got status %+v, want running on [%s] with [%s]", st, ifA, ipA)
+	if !slices.Equal(st.Interfaces, []string{ifA}) || !slices.Equal(st.Addrs, []string{ipA, ipA2}) || st.HostName != testName+".local" {
+		t.Fatalf("got status %+v, want running as %s.local on [%s] with [%s %s]", st, testName, ifA, ipA, ipA2)
 	}
-	fmt.Printf("READY %d %s\n", port, adv.HostName())
-
-	// stdin carries commands from the parent: "move" adds an address to
-	// vethA as if the laptop joined another network; EOF means quit.
-	cmds := make(chan string)
-	go func() {
-		sc := bufio.NewScanner(os.Stdin)
-		for sc.Scan() {
-			cmds <- sc.Text()
-		}
-		close(cmds)
-	}()
-	for running := true; running; {
-		select {
-		case cmd, ok := <-cmds:
-			if !ok {
-				running = false
-				break
-			}
-			if cmd != "move" {
-				t.Fatalf("got command %q, want move", cmd)
-			}
-			if out, err := exec.Command("ip", "addr", "add", ipA2+"/24", "dev", ifA).CombinedOutput(); err != nil {
-				t.Fatalf("ip addr add: %v: %s", err, out)
-			}
-			// The watcher notices on its next poll; OnChange is the event.
-			awaitStatus(t, ctx, changes, func(st Status) bool { return st.Running && slices.Contains(st.Addrs, ipA2) })
-			if st := adv.Status(); !slices.Equal(st.Addrs, []string{ipA, ipA2}) || adv.HostName() != testName+".local" {
-				t.Fatalf("got status %+v after the move, want addrs [%s %s] under %s.local", st, ipA, ipA2, testName)
-			}
-			fmt.Println("MOVED")
-		case <-ctx.Done():
-			t.Fatal("timed out waiting for the parent")
-		}
+	if out, err := exec.Command("ip", "addr", "add", ipA3+"/24", "dev", ifA).CombinedOutput(); err != nil {
+		t.Fatalf("ip addr add: %v: %s", err, out)
+	}
+	// The watcher notices on its next poll; OnChange is the event.
+	awaitStatus(t, ctx, changes, func(st Status) bool { return st.Running && slices.Contains(st.Addrs, ipA3) })
+	if st := adv.Status(); !slices.Equal(st.Addrs, []string{ipA, ipA2, ipA3}) || adv.HostName() != testName+".local" {
+		t.Fatalf("got status %+v after the change, want addrs [%s %s %s] under %s.local", st, ipA, ipA2, ipA3, testName)
 	}
 	if err := adv.Close(); err != nil {
 		t.Fatalf("Close: %v", err)
 	}
-	if st := adv.Status(); st.Running {
+	if st := adv.Status(); st.Running || adv.HostName() != "" {
 		t.Fatalf("got status %+v after Close, want not running", st)
 	}
-	fmt.Println("CLOSED")
 }
 
 func awaitStatus(t *testing.T, ctx context.Context, changes <-chan Status, ok func(Status) bool) {
@@ -126,8 +85,10 @@ func awaitStatus(t *testing.T, ctx context.Context, changes <-chan Status, ok fu
 	}
 }
 
-// TestHelperBrowser is side B: it finds side A the way an attendee's
-// machine would, checks the name collision, then watches A say goodbye.
+// TestHelperBrowser is side B: it finds the server on side A the way an
+// attendee's machine would, checks the name collision with a second server
+// the parent starts on side B, follows A's address change, then watches A
+// say goodbye. It talks to the parent with lines on stdout and stdin.
 func TestHelperBrowser(t *testing.T) {
 	if os.Getenv(roleEnv) != "browser" {
 		t.Skip("helper process for TestDiscoveryNetns")
@@ -137,18 +98,14 @@ func TestHelperBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("interface %s: %v", ifB, err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 70*time.Second)
 	defer cancel()
-	wantInstance := "Open Codelabs – " + testName
+	stdin := bufio.NewReader(os.Stdin)
 
 	// (a) DNS-SD browse finds the service with A's port and address.
-	found := browse(t, ctx, veth, 10*time.Second, func(e *zeroconf.ServiceEntry) bool { return e.Port == port })
-	if len(found) == 0 {
-		t.Fatalf("browse: got no _http._tcp instance with port %d, want one", port)
-	}
-	e := found[0]
-	if got := unescapeLabel(e.Instance); got != wantInstance {
-		t.Fatalf("got instance %q, want %q", got, wantInstance)
+	e := browseOne(t, ctx, veth, port)
+	if got, want := unescapeLabel(e.Instance), "Open Codelabs – "+testName; got != want {
+		t.Fatalf("got instance %q, want %q", got, want)
 	}
 	if !slices.ContainsFunc(e.AddrIPv4, func(ip net.IP) bool { return ip.String() == ipA }) {
 		t.Fatalf("got addresses %v, want %s among them", e.AddrIPv4, ipA)
@@ -156,12 +113,10 @@ func TestHelperBrowser(t *testing.T) {
 	if e.HostName != testName+".local." {
 		t.Fatalf("got SRV target %q, want %q", e.HostName, testName+".local.")
 	}
-	if !slices.Contains(e.Text, "path=/") || !slices.Contains(e.Text, "version=test") {
-		t.Fatalf("got TXT %v, want path=/ and version=test", e.Text)
-	}
 	t.Logf("browse found %q at %v:%d", e.Instance, e.AddrIPv4, e.Port)
 
-	// (b) A direct A question with an empty cache, as a resolver asks.
+	// (b) A direct A question with an empty cache, as a resolver asks, then
+	// the server's health through the address it returned.
 	addrs := queryA(t, veth, testName+".local.")
 	if !slices.Equal(addrs, []netip.Addr{netip.MustParseAddr(ipA)}) {
 		t.Fatalf("got A %v for %s.local, want [%s]", addrs, testName, ipA)
@@ -173,38 +128,35 @@ func TestHelperBrowser(t *testing.T) {
 		t.Fatalf("got multicast answer %v, want %v", got, addrs)
 	}
 	gb.conn.Close()
-	health := fmt.Sprintf("http://%s/api/health", net.JoinHostPort(addrs[0].String(), fmt.Sprint(port)))
-	client := &http.Client{Timeout: 5 * time.Second}
-	resp, err := client.Get(health)
-	if err != nil {
-		t.Fatalf("GET %s: %v", health, err)
-	}
-	var body struct{ Status string }
-	err = json.NewDecoder(resp.Body).Decode(&body)
-	resp.Body.Close()
-	if err != nil || body.Status != "ok" {
-		t.Fatalf("GET %s: got status %q (err %v), want ok", health, body.Status, err)
+	version := health(t, addrs[0].String(), port)
+	if !slices.Contains(e.Text, "path=/") || !slices.Contains(e.Text, "version="+version) {
+		t.Fatalf("got TXT %v, want path=/ and version=%s", e.Text, version)
 	}
 
-	// (d) A second facilitator with the same name on this side backs off.
-	adv2, err := Start(ctx, Config{Name: testName, Port: port, Version: "test", Interfaces: []string{ifB}})
-	if err != nil {
-		t.Fatalf("Start second advertiser: %v", err)
+	// (d) A second server with the same name on this side backs off to
+	// NAME-2; the first keeps its name.
+	fmt.Println("COLLIDE?")
+	line, err := stdin.ReadString('\n')
+	port2, perr := strconv.Atoi(strings.TrimPrefix(strings.TrimSpace(line), "go "))
+	if err != nil || perr != nil {
+		t.Fatalf("got %q (err %v) from the parent, want go PORT", line, err)
 	}
-	if got, want := adv2.HostName(), testName+"-2.local"; got != want {
-		st := adv2.Status()
-		adv2.Close()
-		t.Fatalf("got host name %q for the second advertiser (status %+v), want %q", got, st, want)
+	if got := queryA(t, veth, testName+"-2.local."); !slices.Equal(got, []netip.Addr{netip.MustParseAddr(ipB)}) {
+		t.Fatalf("got A %v for %s-2.local, want [%s]", got, testName, ipB)
 	}
-	addrs2 := queryA(t, veth, testName+"-2.local.")
-	adv2.Close()
-	if !slices.Equal(addrs2, []netip.Addr{netip.MustParseAddr(ipB)}) {
-		t.Fatalf("got A %v for %s-2.local, want [%s]", addrs2, testName, ipB)
+	if got := queryA(t, veth, testName+".local."); !slices.Equal(got, addrs) {
+		t.Fatalf("got A %v for %s.local with a second server up, want %v", got, testName, addrs)
 	}
+	e2 := browseOne(t, ctx, veth, port2)
+	if got, want := unescapeLabel(e2.Instance), "Open Codelabs – "+testName+" (2)"; got != want || e2.HostName != testName+"-2.local." {
+		t.Fatalf("got second instance %q on %q, want %q on %s-2.local.", got, e2.HostName, want, testName)
+	}
+	health(t, ipB, port2)
+	fmt.Println("COLLIDED")
 
 	// (e) Side A gains an address; once it has re-registered, both resolve.
 	fmt.Println("MOVE?")
-	if line, err := bufio.NewReader(os.Stdin).ReadString('\n'); err != nil || line != "go\n" {
+	if line, err := stdin.ReadString('\n'); err != nil || line != "go\n" {
 		t.Fatalf("got %q (err %v) from the parent, want go", line, err)
 	}
 	addrs = queryA(t, veth, testName+".local.")
@@ -213,18 +165,50 @@ func TestHelperBrowser(t *testing.T) {
 		t.Fatalf("got A %v after the move, want %v", addrs, want)
 	}
 
-	// (c) Goodbyes: arm a listener, let the parent stop side A, and await
-	// TTL 0 records for both the service and the host name.
+	// (c) Goodbyes: arm a listener, let the parent stop the server, and
+	// await TTL 0 records for both the service and the host name.
 	gb = listenMDNS(t, veth)
 	fmt.Println("ARMED")
 	srvName := instanceName(testName, 1) + "." + ServiceType + ".local."
 	gb.await(t, 20*time.Second, map[string]uint16{srvName: dns.TypeSRV, testName + ".local.": dns.TypeA})
 
-	// A fresh browse (no cache) finds nothing from side A any more. Absence
-	// cannot be awaited as an event, so this is a bounded look.
+	// A fresh browse and a fresh A question (no cache) find nothing from
+	// side A any more. Absence cannot be awaited as an event, so these are
+	// bounded looks.
 	if left := browse(t, ctx, veth, 3*time.Second, func(e *zeroconf.ServiceEntry) bool { return e.Port == port }); len(left) != 0 {
 		t.Fatalf("got %d instances after goodbye (%q), want none", len(left), left[0].Instance)
 	}
+	if got, ok := queryAOnce(t, veth, testName+".local.", 2*time.Second); ok {
+		t.Fatalf("got A %v for %s.local after the server stopped, want no answer", got, testName)
+	}
+}
+
+// health fetches /api/health from the server at ip:port and returns the
+// version it reports.
+func health(t *testing.T, ip string, port int) string {
+	t.Helper()
+	u := fmt.Sprintf("http://%s/api/health", net.JoinHostPort(ip, strconv.Itoa(port)))
+	client := &http.Client{Timeout: 5 * time.Second}
+	resp, err := client.Get(u)
+	if err != nil {
+		t.Fatalf("GET %s: %v", u, err)
+	}
+	defer resp.Body.Close()
+	var body struct{ Status, Version string }
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil || resp.StatusCode != http.StatusOK || body.Status != "ok" || body.Version == "" {
+		t.Fatalf("GET %s: got %d %+v (err %v), want 200 with status ok and a version", u, resp.StatusCode, body, err)
+	}
+	return body.Version
+}
+
+// browseOne browses for the instance on port and fails if none shows up.
+func browseOne(t *testing.T, ctx context.Context, veth *net.Interface, port int) *zeroconf.ServiceEntry {
+	t.Helper()
+	found := browse(t, ctx, veth, 10*time.Second, func(e *zeroconf.ServiceEntry) bool { return e.Port == port })
+	if len(found) == 0 {
+		t.Fatalf("browse: got no _http._tcp instance with port %d, want one", port)
+	}
+	return found[0]
 }
 
 // browse collects the _http._tcp instances matching keep within d; it
@@ -257,9 +241,21 @@ func browse(t *testing.T, ctx context.Context, ifi *net.Interface, d time.Durati
 }
 
 // queryA sends a one-shot mDNS A question from an ephemeral port (a
-// "legacy unicast" query, as dig or nss-mdns send) out of ifi and returns
-// the addresses in the first reply.
+// "legacy unicast" query, as dig or nss-mdns send) out of ifi, up to three
+// times, and returns the addresses in the first reply.
 func queryA(t *testing.T, ifi *net.Interface, name string) []netip.Addr {
+	t.Helper()
+	for try := 0; try < 3; try++ {
+		if out, ok := queryAOnce(t, ifi, name, 2*time.Second); ok {
+			return out
+		}
+	}
+	t.Fatalf("got no answer for %s after 3 queries", name)
+	return nil
+}
+
+// queryAOnce asks once and waits up to d; ok is false when nobody answered.
+func queryAOnce(t *testing.T, ifi *net.Interface, name string, d time.Duration) (out []netip.Addr, ok bool) {
 	t.Helper()
 	c, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4zero})
 	if err != nil {
@@ -277,39 +273,34 @@ func queryA(t *testing.T, ifi *net.Interface, name string) []netip.Addr {
 	if err != nil {
 		t.Fatalf("pack: %v", err)
 	}
-	rbuf := make([]byte, 9000)
-	for try := 0; try < 3; try++ {
-		if _, err := p.WriteTo(buf, nil, mdnsGroup4); err != nil {
-			t.Fatalf("send query: %v", err)
-		}
-		c.SetReadDeadline(time.Now().Add(2 * time.Second))
-		for {
-			n, _, err := c.ReadFromUDP(rbuf)
-			if err != nil {
-				break // deadline: ask again
-			}
-			var m dns.Msg
-			if m.Unpack(rbuf[:n]) != nil || !m.Response || m.Id != q.Id {
-				continue
-			}
-			if len(m.Question) != 1 || !strings.EqualFold(m.Question[0].Name, name) {
-				t.Fatalf("got question section %v in legacy reply, want the question echoed", m.Question)
-			}
-			var out []netip.Addr
-			for _, rr := range m.Answer {
-				if a, ok := rr.(*dns.A); ok && strings.EqualFold(a.Hdr.Name, name) {
-					if a.Hdr.Ttl > legacyTTL {
-						t.Fatalf("got TTL %d in legacy reply, want at most %d", a.Hdr.Ttl, legacyTTL)
-					}
-					ip, _ := netip.AddrFromSlice(a.A.To4())
-					out = append(out, ip)
-				}
-			}
-			return out
-		}
+	if _, err := p.WriteTo(buf, nil, mdnsGroup4); err != nil {
+		t.Fatalf("send query: %v", err)
 	}
-	t.Fatalf("got no answer for %s after 3 queries", name)
-	return nil
+	c.SetReadDeadline(time.Now().Add(d))
+	rbuf := make([]byte, 9000)
+	for {
+		n, _, err := c.ReadFromUDP(rbuf)
+		if err != nil {
+			return nil, false // deadline
+		}
+		var m dns.Msg
+		if m.Unpack(rbuf[:n]) != nil || !m.Response || m.Id != q.Id {
+			continue
+		}
+		if len(m.Question) != 1 || !strings.EqualFold(m.Question[0].Name, name) {
+			t.Fatalf("got question section %v in legacy reply, want the question echoed", m.Question)
+		}
+		for _, rr := range m.Answer {
+			if a, ok := rr.(*dns.A); ok && strings.EqualFold(a.Hdr.Name, name) {
+				if a.Hdr.Ttl > legacyTTL {
+					t.Fatalf("got TTL %d in legacy reply, want at most %d", a.Hdr.Ttl, legacyTTL)
+				}
+				ip, _ := netip.AddrFromSlice(a.A.To4())
+				out = append(out, ip)
+			}
+		}
+		return out, true
+	}
 }
 
 // mdnsListener is a socket on the shared mDNS port in side B.

@@ -4,34 +4,44 @@ package discovery
 
 import (
 	"bufio"
-	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
 
-// The netns test runs each side of the LAN in its own network namespace,
-// joined by a veth pair, so multicast never touches the machine's real
-// interfaces. Each side is this test binary re-executed inside the
-// namespace (the Go helper-process pattern), selected by roleEnv.
+// The two sides of the test LAN, and what the helper processes are told.
 const (
 	roleEnv  = "OCL_DISCOVERY_ROLE"
 	portEnv  = "OCL_DISCOVERY_PORT"
 	ipA      = "10.77.0.1"
 	ipA2     = "10.77.0.3" // added to side A mid-test, as if it changed networks
+	ipA3     = "10.77.0.4" // added by the pure-discovery helper at the end
 	ipB      = "10.77.0.2"
 	ifA      = "vethA"
 	ifB      = "vethB"
 	testName = "codelabs-test"
 )
 
+// TestDiscoveryNetns runs the real server binary on one side of a LAN and
+// an attendee's machine on the other, each in its own network namespace,
+// joined by a veth pair, so multicast never touches the machine's real
+// interfaces. Side A is the opencodelabs binary, built once for the test;
+// side B is this test binary re-executed inside namespace B (the Go
+// helper-process pattern, selected by roleEnv), plus a second server for
+// the name collision.
 func TestDiscoveryNetns(t *testing.T) {
 	if os.Getenv(roleEnv) != "" {
 		t.Skip("inside a helper process")
@@ -42,8 +52,81 @@ func TestDiscoveryNetns(t *testing.T) {
 	if _, err := exec.LookPath("ip"); err != nil {
 		t.Skip("skipping: needs the ip command from iproute2")
 	}
+	bin := buildServer(t)
+	nsA, nsB := makeLAN(t)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+
+	// Side A: the real server, mDNS limited to its veth.
+	srvA := startServer(t, ctx, nsA, bin, ipA)
+	port := srvA.port
+	srvA.wantURLs(t, "http://"+ipA+":"+port+"/", "http://"+testName+".local:"+port+"/")
+
+	browser := startProc(t, ctx, "browser", testHelper(ctx, nsB, "^TestHelperBrowser$", "browser", portEnv+"="+port))
+
+	// A second facilitator in the same room asks for the same name: the
+	// first keeps it, the second backs off to NAME-2.
+	browser.waitFor(t, "COLLIDE?", 40*time.Second)
+	srvB := startServer(t, ctx, nsB, bin, ipB)
+	if want := fmt.Sprintf("serving workshop %q", testName+"-2"); !strings.Contains(srvB.banner, want) {
+		t.Fatalf("got banner %q from the second server, want it %s", srvB.banner, want)
+	}
+	srvB.wantURLs(t, "http://"+ipB+":"+srvB.port+"/", "http://"+testName+"-2.local:"+srvB.port+"/")
+	tell(t, browser, "go "+srvB.port)
+	browser.waitFor(t, "COLLIDED", 20*time.Second)
+	srvB.stop(t)
+
+	// Side A gains an address, as if the laptop joined another network;
+	// the server's watcher re-registers (its log says so) and B then
+	// resolves both addresses.
+	browser.waitFor(t, "MOVE?", 20*time.Second)
+	srvA.skipSeen() // only a change logged after the move counts
+	mustIP(t, "-n", nsA, "addr", "add", ipA2+"/24", "dev", ifA)
+	srvA.waitLog(t, `msg="network changed`, 20*time.Second)
+	srvA.waitLog(t, `msg="mdns advertising"`, 20*time.Second)
+	tell(t, browser, "go")
+
+	// Goodbyes: B arms a listener, A stops on SIGTERM, B sees TTL 0 records
+	// and then finds nothing.
+	browser.waitFor(t, "ARMED", 20*time.Second)
+	srvA.stop(t)
+	if err := browser.wait(40 * time.Second); err != nil {
+		t.Fatalf("browser side failed: %v\n%s", err, browser.output())
+	}
+	t.Logf("server A:\n%s\nbrowser side:\n%s", srvA.output(), browser.output())
+
+	// The discovery package on its own: Status and OnChange follow an
+	// address change (the server cannot show them), and Close stops it.
+	adv := startProc(t, ctx, "advertiser", testHelper(ctx, nsA, "^TestHelperAdvertiser$", "advertiser"))
+	if err := adv.wait(30 * time.Second); err != nil {
+		t.Fatalf("advertiser helper failed: %v\n%s", err, adv.output())
+	}
+}
+
+// buildServer builds the opencodelabs binary once for this test.
+func buildServer(t *testing.T) string {
+	t.Helper()
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
+	}
+	bin := filepath.Join(t.TempDir(), "opencodelabs")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, goBin, "build", "-o", bin, "github.com/opencodelabs/desktop").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build the server: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// makeLAN creates two namespaces joined by vethA/vethB and deletes them
+// when the test ends, whatever happens.
+func makeLAN(t *testing.T) (nsA, nsB string) {
+	t.Helper()
 	pid := os.Getpid()
-	nsA, nsB := fmt.Sprintf("ocl-a-%d", pid), fmt.Sprintf("ocl-b-%d", pid)
+	nsA, nsB = fmt.Sprintf("ocl-a-%d", pid), fmt.Sprintf("ocl-b-%d", pid)
 	for _, ns := range []string{nsA, nsB} {
 		if out, err := exec.Command("ip", "netns", "add", ns).CombinedOutput(); err != nil {
 			t.Skipf("skipping: cannot create network namespace %s: %v: %s", ns, err, out)
@@ -63,37 +146,7 @@ func TestDiscoveryNetns(t *testing.T) {
 		mustIP(t, "-n", side.ns, "link", "set", side.dev, "up")
 		mustIP(t, "-n", side.ns, "route", "add", "224.0.0.0/4", "dev", side.dev)
 	}
-
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-
-	adv := startHelper(t, ctx, nsA, "advertiser", nil)
-	ready := adv.waitFor(t, "READY ", 20*time.Second)
-	fields := strings.Fields(ready)
-	if len(fields) != 3 || fields[2] != testName+".local" {
-		t.Fatalf("got advertiser line %q, want READY <port> %s.local", ready, testName)
-	}
-	port := fields[1]
-
-	browser := startHelper(t, ctx, nsB, "browser", []string{portEnv + "=" + port})
-	browser.waitFor(t, "MOVE?", 60*time.Second)
-	if _, err := io.WriteString(adv.stdin, "move\n"); err != nil {
-		t.Fatalf("tell advertiser to move: %v", err)
-	}
-	adv.waitFor(t, "MOVED", 20*time.Second)
-	if _, err := io.WriteString(browser.stdin, "go\n"); err != nil {
-		t.Fatalf("tell browser to go on: %v", err)
-	}
-	browser.waitFor(t, "ARMED", 30*time.Second)
-	// Closing stdin asks side A to shut down cleanly, which sends goodbyes.
-	adv.stdin.Close()
-	if err := adv.wait(20 * time.Second); err != nil {
-		t.Fatalf("advertiser: %v\n%s", err, adv.output())
-	}
-	if err := browser.wait(60 * time.Second); err != nil {
-		t.Fatalf("browser side failed: %v\n%s", err, browser.output())
-	}
-	t.Logf("advertiser side:\n%s\nbrowser side:\n%s", adv.output(), browser.output())
+	return nsA, nsB
 }
 
 func mustIP(t *testing.T, args ...string) {
@@ -103,127 +156,236 @@ func mustIP(t *testing.T, args ...string) {
 	}
 }
 
-// helper is one side of the test running in a namespace.
-type helper struct {
+func tell(t *testing.T, p *proc, line string) {
+	t.Helper()
+	if _, err := io.WriteString(p.stdin, line+"\n"); err != nil {
+		t.Fatalf("tell %s %q: %v", p.name, line, err)
+	}
+}
+
+// testHelper re-executes this test binary in ns, running one helper test.
+func testHelper(ctx context.Context, ns, run, role string, env ...string) *exec.Cmd {
+	exe, _ := os.Executable()
+	cmd := exec.CommandContext(ctx, "ip", "netns", "exec", ns, exe, "-test.run="+run, "-test.v", "-test.timeout=80s")
+	cmd.Env = append(append(os.Environ(), roleEnv+"="+role), env...)
+	return cmd
+}
+
+// server is a running opencodelabs binary and what it printed at start.
+type server struct {
+	*proc
+	banner string   // "Open Codelabs VERSION serving workshop "NAME""
+	urls   []string // attendee URLs, in order
+	port   string
+}
+
+// startServer runs the binary in ns bound to ip, mDNS on that side's veth,
+// and reads its start-up lines up to the admin URL (printed last).
+func startServer(t *testing.T, ctx context.Context, ns, bin, ip string) *server {
+	t.Helper()
+	dev := ifA
+	if ip == ipB {
+		dev = ifB
+	}
+	cmd := exec.CommandContext(ctx, "ip", "netns", "exec", ns, bin,
+		"--addr", ip+":0", "--name", testName, "--mdns-interfaces", dev, "--data-dir", t.TempDir())
+	// `ip netns exec` execs the binary in place, so cmd.Process is the
+	// server itself and SIGTERM reaches it.
+	cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, "OPENCODELABS_") })
+	s := &server{proc: startProc(t, ctx, "server in "+ns, cmd)}
+	s.banner = s.waitFor(t, "Open Codelabs ", 20*time.Second)
+	for {
+		line := s.waitFor(t, "  ", 10*time.Second)
+		if u, ok := strings.CutPrefix(line, "  attendee URL: "); ok {
+			s.urls = append(s.urls, u)
+			continue
+		}
+		if u, ok := strings.CutPrefix(line, "  admin URL: "); ok {
+			pu, err := url.Parse(u)
+			if err != nil || pu.Hostname() != "127.0.0.1" || pu.Port() == "" {
+				t.Fatalf("got admin URL %q (err %v), want http://127.0.0.1:PORT/admin/...", u, err)
+			}
+			s.port = pu.Port()
+			if n, err := strconv.Atoi(s.port); err != nil || n == 0 {
+				t.Fatalf("got port %q in the admin URL, want a bound port", s.port)
+			}
+			return s
+		}
+	}
+}
+
+// wantURLs checks the attendee URL lines: the bound IP, then the .local
+// name, which is printed only when mDNS runs.
+func (s *server) wantURLs(t *testing.T, want ...string) {
+	t.Helper()
+	if !slices.Equal(s.urls, want) {
+		t.Fatalf("got attendee URLs %q, want %q\n%s", s.urls, want, s.output())
+	}
+}
+
+// stop sends SIGTERM (the server then says goodbye on mDNS) and wants a
+// clean exit with status 0.
+func (s *server) stop(t *testing.T) {
+	t.Helper()
+	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatalf("SIGTERM %s: %v", s.name, err)
+	}
+	err := s.wait(15 * time.Second)
+	if errors.Is(err, errStillRunning) {
+		t.Fatalf("%s still running 15s after SIGTERM:\n%s", s.name, s.output())
+	}
+	if code := s.cmd.ProcessState.ExitCode(); err != nil || code != 0 {
+		t.Fatalf("%s: got exit code %d (%v), want 0\n%s", s.name, code, err, s.output())
+	}
+}
+
+// proc is a child process whose stdout and stderr are read line by line.
+type proc struct {
+	name   string
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
-	lines  chan string
 	exited chan error
+	next   int // index of the first line waitFor has not looked at
 
 	mu       sync.Mutex
-	out      bytes.Buffer
+	lines    []string
+	eof      bool
+	grew     chan struct{} // closed and replaced when lines grow or end
 	finished bool
 	err      error
 }
 
-func startHelper(t *testing.T, ctx context.Context, ns, role string, env []string) *helper {
+func startProc(t *testing.T, ctx context.Context, name string, cmd *exec.Cmd) *proc {
 	t.Helper()
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatalf("test executable: %v", err)
-	}
-	run := "^TestHelperAdvertiser$"
-	if role == "browser" {
-		run = "^TestHelperBrowser$"
-	}
-	cmd := exec.CommandContext(ctx, "ip", "netns", "exec", ns, exe, "-test.run="+run, "-test.v", "-test.timeout=100s")
-	cmd.Env = append(append(os.Environ(), roleEnv+"="+role), env...)
+	p := &proc{name: name, cmd: cmd, exited: make(chan error, 1), grew: make(chan struct{})}
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatalf("stdin pipe: %v", err)
 	}
+	p.stdin = stdin
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatalf("pipe: %v", err)
 	}
 	cmd.Stdout, cmd.Stderr = w, w
-	h := &helper{cmd: cmd, stdin: stdin, lines: make(chan string, 256), exited: make(chan error, 1)}
+	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("start %s helper: %v", role, err)
+		t.Fatalf("start %s: %v", name, err)
 	}
 	w.Close()
 	go func() {
 		sc := bufio.NewScanner(r)
 		for sc.Scan() {
-			h.mu.Lock()
-			h.out.WriteString(sc.Text() + "\n")
-			h.mu.Unlock()
-			select {
-			case h.lines <- sc.Text():
-			default:
-			}
+			p.add(sc.Text(), false)
 		}
-		close(h.lines)
+		p.add("", true)
 		r.Close()
 	}()
-	go func() { h.exited <- cmd.Wait() }()
+	go func() { p.exited <- cmd.Wait() }()
 	t.Cleanup(func() {
-		// Kill only our own helper, by its process, if it is still running.
-		if err := h.wait(0); err == errStillRunning {
+		// Kill only our own process, by its PID, if it is still running.
+		if err := p.wait(0); errors.Is(err, errStillRunning) {
 			_ = cmd.Process.Kill()
-			_ = h.wait(10 * time.Second)
+			_ = p.wait(10 * time.Second)
 		}
 	})
-	return h
+	return p
 }
 
-var errStillRunning = fmt.Errorf("helper still running")
-
-func (h *helper) output() string {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.out.String()
+func (p *proc) add(line string, eof bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if eof {
+		p.eof = true
+	} else {
+		p.lines = append(p.lines, line)
+	}
+	close(p.grew)
+	p.grew = make(chan struct{})
 }
 
-// waitFor returns the first output line starting with prefix.
-func (h *helper) waitFor(t *testing.T, prefix string, timeout time.Duration) string {
+var errStillRunning = errors.New("process still running")
+
+func (p *proc) output() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return strings.Join(p.lines, "\n")
+}
+
+// waitFor returns the next output line starting with prefix, after those
+// already looked at.
+func (p *proc) waitFor(t *testing.T, prefix string, timeout time.Duration) string {
+	t.Helper()
+	return p.await(t, prefix, timeout, func(line string) bool { return strings.HasPrefix(line, prefix) })
+}
+
+// skipSeen makes later waits look only at lines printed from now on.
+func (p *proc) skipSeen() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.next = len(p.lines)
+}
+
+// waitLog is waitFor for a log line containing s anywhere.
+func (p *proc) waitLog(t *testing.T, s string, timeout time.Duration) string {
+	t.Helper()
+	return p.await(t, s, timeout, func(line string) bool { return strings.Contains(line, s) })
+}
+
+func (p *proc) await(t *testing.T, what string, timeout time.Duration, match func(string) bool) string {
 	t.Helper()
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
 	for {
+		p.mu.Lock()
+		lines, eof, grew := p.lines, p.eof, p.grew
+		p.mu.Unlock()
+		for ; p.next < len(lines); p.next++ {
+			if match(lines[p.next]) {
+				p.next++
+				return lines[p.next-1]
+			}
+		}
+		if eof {
+			t.Fatalf("%s ended before printing %q:\n%s", p.name, what, p.output())
+		}
 		select {
-		case line, ok := <-h.lines:
-			if !ok {
-				t.Fatalf("helper ended before printing %q:\n%s", prefix, h.output())
-			}
-			if strings.HasPrefix(line, prefix) {
-				return line
-			}
+		case <-grew:
 		case <-deadline.C:
-			t.Fatalf("got no %q line within %v:\n%s", prefix, timeout, h.output())
+			t.Fatalf("got no %q line from %s within %v:\n%s", what, p.name, timeout, p.output())
 		}
 	}
 }
 
-// wait returns the helper's exit error, or errStillRunning if it has not
+// wait returns the process's exit error, or errStillRunning if it has not
 // exited within timeout (0 means just look).
-func (h *helper) wait(timeout time.Duration) error {
-	h.mu.Lock()
-	if h.finished {
-		defer h.mu.Unlock()
-		return h.err
+func (p *proc) wait(timeout time.Duration) error {
+	p.mu.Lock()
+	if p.finished {
+		defer p.mu.Unlock()
+		return p.err
 	}
-	h.mu.Unlock()
+	p.mu.Unlock()
 	record := func(err error) error {
-		h.mu.Lock()
-		defer h.mu.Unlock()
-		h.finished, h.err = true, err
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.finished, p.err = true, err
 		return err
 	}
 	if timeout <= 0 {
 		select {
-		case err := <-h.exited:
+		case err := <-p.exited:
 			return record(err)
 		default:
 			return errStillRunning
 		}
 	}
-	t := time.NewTimer(timeout)
-	defer t.Stop()
+	tm := time.NewTimer(timeout)
+	defer tm.Stop()
 	select {
-	case err := <-h.exited:
+	case err := <-p.exited:
 		return record(err)
-	case <-t.C:
+	case <-tm.C:
 		return errStillRunning
 	}
 }

@@ -50,7 +50,7 @@ func (s *Server) boundHost() netip.Addr {
 
 // AttendeeURLs lists the addresses attendees can use: every LAN address
 // (private IPv4 first) and the .local name when mDNS runs. A server bound to
-// one address lists only that one.
+// one address lists only that IP, plus the .local name.
 func (s *Server) AttendeeURLs() []string {
 	info := s.joinInfo()
 	return info.URLs
@@ -68,15 +68,15 @@ func (s *Server) joinInfo() api.JoinInfo {
 	if ip.IsValid() && !ip.IsUnspecified() {
 		info.URLs = []string{s.url(ip.String())}
 		info.HasLAN = !ip.IsLoopback()
-		return info
-	}
-	ifaces, _ := discovery.SystemInterfaces()
-	for _, a := range discovery.LANAddrs(ifaces) {
-		if a.Is4() {
-			info.URLs = append(info.URLs, s.url(a.String()))
+	} else {
+		ifaces, _ := discovery.SystemInterfaces()
+		for _, a := range discovery.LANAddrs(ifaces) {
+			if a.Is4() {
+				info.URLs = append(info.URLs, s.url(a.String()))
+			}
 		}
+		info.HasLAN = len(info.URLs) > 0
 	}
-	info.HasLAN = len(info.URLs) > 0
 	if st.Running && st.HostName != "" {
 		info.MDNSHost = st.HostName
 		info.URLs = append(info.URLs, s.url(st.HostName))
