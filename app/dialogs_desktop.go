@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"mime"
 	"mime/multipart"
 	"net/http"
 	"os"
@@ -22,18 +23,13 @@ import (
 
 var dialogClient = &http.Client{Timeout: 10 * time.Minute}
 
-// SaveDownload asks where to save, then downloads apiPath (an admin GET such
-// as /api/admin/backup) into that file. It returns the saved path, or ""
-// when the user cancelled.
+// SaveDownload downloads apiPath (an admin GET such as /api/admin/backup),
+// asks where to save it — suggesting the server's file name when it gives
+// one — and writes it there. It returns the saved path, or "" when the user
+// cancelled.
 func (b *App) SaveDownload(apiPath, suggestedName string) (string, error) {
 	if !strings.HasPrefix(apiPath, "/api/") {
 		return "", fmt.Errorf("not an API path: %q", apiPath)
-	}
-	path, err := runtime.SaveFileDialog(b.ctx, runtime.SaveDialogOptions{
-		Title: "Save " + suggestedName, DefaultFilename: suggestedName, CanCreateDirectories: true,
-	})
-	if err != nil || path == "" {
-		return "", err
 	}
 	req, _ := http.NewRequest(http.MethodGet, b.srv.APIBase()+apiPath, nil)
 	req.Header.Set("Authorization", "Bearer "+b.srv.AdminToken())
@@ -45,6 +41,15 @@ func (b *App) SaveDownload(apiPath, suggestedName string) (string, error) {
 	if resp.StatusCode != http.StatusOK {
 		body, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
 		return "", fmt.Errorf("download failed: %s", bytes.TrimSpace(body))
+	}
+	if _, params, err := mime.ParseMediaType(resp.Header.Get("Content-Disposition")); err == nil && params["filename"] != "" {
+		suggestedName = filepath.Base(params["filename"])
+	}
+	path, err := runtime.SaveFileDialog(b.ctx, runtime.SaveDialogOptions{
+		Title: "Save " + suggestedName, DefaultFilename: suggestedName, CanCreateDirectories: true,
+	})
+	if err != nil || path == "" {
+		return "", err
 	}
 	tmp := path + ".part"
 	f, err := os.Create(tmp)

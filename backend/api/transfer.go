@@ -179,6 +179,14 @@ func (a *API) exportCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Name the download after the title: facilitators recognise it in a folder.
+	if t := importer.SafeFileTitle(c.Title); t != "" {
+		suffix := "-opencodelabs"
+		if format == "claat" {
+			suffix = "-claat"
+		}
+		out.Name = t + suffix + path.Ext(out.Name)
+	}
 	h := w.Header()
 	h.Set("Content-Type", out.ContentType)
 	h.Set("Content-Disposition", attachment(out.Name))
