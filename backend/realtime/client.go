@@ -273,7 +273,8 @@ func (c *client) readPump(ctx context.Context, handler Handler) {
 func (c *client) allow() bool {
 	now := time.Now()
 	o := c.hub.opts
-	c.tokens = min(float64(o.Burst), c.tokens+now.Sub(c.last).Seconds()*o.Rate)
+	elapsed := max(0, now.Sub(c.last).Seconds()) // a clock step back refills nothing
+	c.tokens = min(float64(o.Burst), c.tokens+elapsed*o.Rate)
 	c.last = now
 	if c.tokens < 1 {
 		return false
