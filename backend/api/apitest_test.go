@@ -18,7 +18,7 @@ import (
 const adminToken = "test-admin-token"
 
 // newAPI builds the real API on a fresh SQLite file.
-func newAPI(t *testing.T) (*api.API, *store.Store) {
+func newAPI(t testing.TB) (*api.API, *store.Store) {
 	t.Helper()
 	st := storetest.New(t)
 	a := api.New(api.Config{
@@ -45,7 +45,7 @@ type scenario struct {
 	wantNotIn  []string
 }
 
-func (sc scenario) run(t *testing.T, h http.Handler) string {
+func (sc scenario) run(t testing.TB, h http.Handler) string {
 	t.Helper()
 	req := httptest.NewRequest(sc.method, sc.url, strings.NewReader(sc.body))
 	req.RemoteAddr = "127.0.0.1:5555"
@@ -75,7 +75,7 @@ func (sc scenario) run(t *testing.T, h http.Handler) string {
 }
 
 // create makes a codelab through the API and returns its id.
-func create(t *testing.T, h http.Handler, body string) string {
+func create(t testing.TB, h http.Handler, body string) string {
 	t.Helper()
 	out := scenario{name: "create", method: "POST", url: "/api/admin/codelabs", body: body, admin: true, wantStatus: 201}.run(t, h)
 	var c struct{ ID string }

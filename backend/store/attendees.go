@@ -143,6 +143,9 @@ func (s *Store) RegisterAttendee(ctx context.Context, codelabID, name, code stri
 		reg = &Registration{Attendee: a, Token: token, ContinueCode: cont}
 		return nil
 	})
+	if err == nil {
+		s.roster.touch(codelabID, reg.Attendee.ID)
+	}
 	return reg, err
 }
 
@@ -233,26 +236,6 @@ func (s *Store) ContinueCode(ctx context.Context, attendeeID string) (string, er
 		return "", fmt.Errorf("store: attendee %q: %w", attendeeID, ErrNotFound)
 	}
 	return code, err
-}
-
-// ListAttendees returns a codelab's attendees with progress, oldest first,
-// in one query (the facilitator's dashboard polls it).
-func (s *Store) ListAttendees(ctx context.Context, codelabID string) ([]model.Attendee, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+attendeeColumns+` FROM attendees WHERE codelab_id = ?
-		ORDER BY created_at, id`, codelabID)
-	if err != nil {
-		return nil, fmt.Errorf("store: list attendees: %w", err)
-	}
-	defer rows.Close()
-	out := []model.Attendee{}
-	for rows.Next() {
-		a, err := scanAttendee(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: scan attendee: %w", err)
-		}
-		out = append(out, *a)
-	}
-	return out, rows.Err()
 }
 
 // ProgressOp moves an attendee to step and marks steps complete. Completed

@@ -138,7 +138,7 @@ func (s *Store) UpdateCodelab(ctx context.Context, c *model.Codelab) error {
 
 // DeleteCodelab removes a codelab and, by cascade, everything in it.
 func (s *Store) DeleteCodelab(ctx context.Context, id string) error {
-	return s.Write(ctx, func(tx *sql.Tx) error {
+	err := s.Write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM codelabs WHERE id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("store: delete codelab: %w", err)
@@ -148,6 +148,10 @@ func (s *Store) DeleteCodelab(ctx context.Context, id string) error {
 		}
 		return nil
 	})
+	if err == nil {
+		s.roster.forget(id)
+	}
+	return err
 }
 
 // ReplaceSteps swaps all steps of a codelab in one transaction: either the

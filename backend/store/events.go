@@ -170,6 +170,9 @@ func (l *EventLog) commit(batch []*appendReq) {
 		if err != nil && r.err == nil {
 			r.err = err
 		}
+		if r.err == nil && !r.dup && r.ev.Type == "progress" {
+			l.s.roster.touch(r.ev.CodelabID, r.ev.ActorID) // committed: the dashboard may refresh the row
+		}
 		if r.err == nil && !r.dup && l.publish != nil {
 			l.publish(r.ev)
 		}

@@ -67,6 +67,7 @@ func (s *Store) RestoreDatabase(ctx context.Context, path string) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit restore: %w", err)
 	}
+	s.roster.forget("")
 	return nil
 }
 

@@ -36,9 +36,10 @@ var migrationFiles embed.FS
 
 // Store is the workshop database.
 type Store struct {
-	path  string
-	write *sql.DB
-	read  *sql.DB
+	path   string
+	write  *sql.DB
+	read   *sql.DB
+	roster roster // attendee lists cached for the dashboard (roster.go)
 }
 
 // Open opens (creating if needed) the database file at path and applies

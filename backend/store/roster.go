@@ -1,0 +1,110 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/opencodelabs/desktop/backend/model"
+)
+
+// roster keeps each codelab's attendee list in memory for the facilitator's
+// dashboard, which polls it while hundreds of attendees chat. Rebuilding 500
+// rows from SQLite costs milliseconds of CPU on every poll; instead writers
+// mark the rows they committed as dirty and the next read refreshes only
+// those with one small query.
+type roster struct {
+	mu   sync.Mutex
+	labs map[string]*labRoster
+}
+
+type labRoster struct {
+	list  []model.Attendee // oldest first, like the table's order
+	index map[string]int   // attendee id -> position in list
+	dirty map[string]bool
+}
+
+// touch marks an attendee's row as changed; call it after the commit.
+func (r *roster) touch(codelabID, attendeeID string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if lab := r.labs[codelabID]; lab != nil {
+		lab.dirty[attendeeID] = true
+	}
+}
+
+// forget drops cached lists (all when codelabID is ""), e.g. after a
+// restore or a deleted codelab.
+func (r *roster) forget(codelabID string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if codelabID == "" {
+		r.labs = nil
+		return
+	}
+	delete(r.labs, codelabID)
+}
+
+// ListAttendees returns a codelab's attendees with progress, oldest first.
+// The result is the caller's to modify.
+func (s *Store) ListAttendees(ctx context.Context, codelabID string) ([]model.Attendee, error) {
+	r := &s.roster
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	lab := r.labs[codelabID]
+	if lab == nil {
+		list, err := s.queryAttendees(ctx, `WHERE codelab_id = ? ORDER BY created_at, id`, codelabID)
+		if err != nil {
+			return nil, err
+		}
+		lab = &labRoster{list: list, index: make(map[string]int, len(list)), dirty: map[string]bool{}}
+		for i, a := range list {
+			lab.index[a.ID] = i
+		}
+		if r.labs == nil {
+			r.labs = map[string]*labRoster{}
+		}
+		r.labs[codelabID] = lab
+	} else if len(lab.dirty) > 0 {
+		ids := make([]any, 0, len(lab.dirty)+1)
+		ids = append(ids, codelabID)
+		for id := range lab.dirty {
+			ids = append(ids, id)
+		}
+		where := `WHERE codelab_id = ? AND id IN (?` + strings.Repeat(",?", len(ids)-2) + `) ORDER BY created_at, id`
+		fresh, err := s.queryAttendees(ctx, where, ids...)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range fresh {
+			if i, ok := lab.index[a.ID]; ok {
+				lab.list[i] = a
+			} else { // a new registration: the newest, so it goes last
+				lab.index[a.ID] = len(lab.list)
+				lab.list = append(lab.list, a)
+			}
+		}
+		clear(lab.dirty)
+	}
+	out := make([]model.Attendee, len(lab.list))
+	copy(out, lab.list)
+	return out, nil
+}
+
+func (s *Store) queryAttendees(ctx context.Context, where string, args ...any) ([]model.Attendee, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT `+attendeeColumns+` FROM attendees `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: list attendees: %w", err)
+	}
+	defer rows.Close()
+	out := []model.Attendee{}
+	for rows.Next() {
+		a, err := scanAttendee(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: scan attendee: %w", err)
+		}
+		out = append(out, *a)
+	}
+	return out, rows.Err()
+}
