@@ -8,6 +8,10 @@
 export interface AppBindings {
   AdminSession(): Promise<{ token: string; api_base: string }>;
   UIReady(href: string): Promise<void>;
+  /** SaveDownload GETs apiPath with the admin token into a file the user picks; '' if cancelled. */
+  SaveDownload(apiPath: string, suggestedName: string): Promise<string>;
+  /** UploadFile lets the user pick a file (patterns like "*.zip;*.md") and POSTs it as multipart `file`; the response body, or '' if cancelled. */
+  UploadFile(apiPath: string, title: string, patterns: string): Promise<string>;
 }
 
 declare global {
@@ -52,4 +56,14 @@ export async function desktopAdminSession(): Promise<{ token: string; apiBase: s
 /** desktopUIReady tells Go the admin UI is mounted (the desktop smoke test waits for it). */
 export function desktopUIReady(href: string): Promise<void> {
   return call((b) => b.UIReady(href));
+}
+
+/** desktopSaveDownload saves an admin download through a native Save dialog: the saved path, or '' if cancelled. */
+export async function desktopSaveDownload(apiPath: string, suggestedName: string): Promise<string> {
+  return (await call((b) => b.SaveDownload(apiPath, suggestedName))) ?? '';
+}
+
+/** desktopUploadFile uploads a file chosen in a native Open dialog: the server's response body, or '' if cancelled. */
+export async function desktopUploadFile(apiPath: string, title: string, patterns: string): Promise<string> {
+  return (await call((b) => b.UploadFile(apiPath, title, patterns))) ?? '';
 }

@@ -1,0 +1,356 @@
+/**
+ * live-socket is the realtime client of docs/realtime.md, free of any UI
+ * framework so it can be unit-tested with a fake WebSocket and fake timers.
+ *
+ * - It keeps the highest `seq` seen, reconnects with `since=seq` and drops
+ *   any event whose seq it already has, so a drop loses and repeats nothing.
+ * - Reconnects back off exponentially (1 s doubling to 30 s) with ±20 % jitter,
+ *   so a classroom of browsers does not reconnect in lockstep after a Wi-Fi blip.
+ *   Close code 4008 ("too slow") reconnects at once.
+ * - Outgoing messages go through an OUTBOX persisted in storage: they are
+ *   sent when online and re-sent with the same cid after every reconnect until
+ *   the server acks that cid (re-sending a cid is idempotent on the server).
+ *   `rate_limited` keeps the message and retries later with the same cid; any
+ *   other error with a cid drops it and is reported to the UI.
+ */
+import type { ConnectionState, OutgoingFrame, Pending, ServerFrame } from '../types/live.type';
+
+/** SocketLike is the part of the browser WebSocket the client uses. */
+export interface SocketLike {
+  readyState: number;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code: number; reason?: string }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+export type SocketCtor = new (url: string) => SocketLike;
+
+/** StorageLike is the part of localStorage the outbox needs. */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface LiveSocketOptions {
+  /** url builds the WebSocket URL for a `since` value. */
+  url: (since: number) => string;
+  WebSocket?: SocketCtor;
+  timers?: Timers;
+  random?: () => number;
+  storage?: StorageLike | null;
+  /** outboxKey is the storage key of the persisted outbox ('' keeps it in memory only). */
+  outboxKey?: string;
+  newCid?: () => string;
+  /** rateLimitRetryMs is how long a rate_limited message waits before its resend. */
+  rateLimitRetryMs?: number;
+}
+
+/** SendError is a refused message (an `error` frame with a cid other than rate_limited). */
+export interface SendError {
+  code: string;
+  message: string;
+  frame?: Pending;
+}
+
+type Listener<T> = (v: T) => void;
+
+export const MIN_BACKOFF_MS = 1000;
+export const MAX_BACKOFF_MS = 30_000;
+
+/** backoffDelay is the wait before reconnect attempt `attempt` (0-based): 1 s · 2^n, capped at 30 s, ±20 % jitter. */
+export function backoffDelay(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** Math.min(attempt, 10));
+  return Math.round(Math.min(MAX_BACKOFF_MS, base * (0.8 + 0.4 * random())));
+}
+
+function defaultCid(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `c${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+}
+
+/** LiveSocket is one realtime connection that survives drops (see the module comment). */
+export class LiveSocket {
+  state: ConnectionState = 'offline';
+  seq = 0;
+  outbox: Pending[] = [];
+
+  private readonly opts: Required<Omit<LiveSocketOptions, 'storage'>> & { storage: StorageLike | null };
+  private ws: SocketLike | null = null;
+  private attempt = 0;
+  private retryTimer: unknown = null;
+  private resendTimer: unknown = null;
+  private ready = false;
+  private stopped = true;
+  private paused = false;
+  private readonly frameListeners = new Set<Listener<ServerFrame>>();
+  private readonly stateListeners = new Set<Listener<ConnectionState>>();
+  private readonly outboxListeners = new Set<Listener<Pending[]>>();
+  private readonly errorListeners = new Set<Listener<SendError>>();
+
+  constructor(opts: LiveSocketOptions) {
+    this.opts = {
+      WebSocket: opts.WebSocket ?? (globalThis.WebSocket as unknown as SocketCtor),
+      timers: opts.timers ?? {
+        setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+        clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
+      },
+      random: opts.random ?? Math.random,
+      storage: opts.storage === undefined ? safeLocalStorage() : opts.storage,
+      outboxKey: opts.outboxKey ?? '',
+      newCid: opts.newCid ?? defaultCid,
+      rateLimitRetryMs: opts.rateLimitRetryMs ?? 1000,
+      url: opts.url,
+    };
+    this.outbox = this.loadOutbox();
+  }
+
+  /** onFrame subscribes to every new frame (already deduplicated); returns the unsubscribe function. */
+  onFrame(fn: Listener<ServerFrame>): () => void {
+    return subscribe(this.frameListeners, fn);
+  }
+  onState(fn: Listener<ConnectionState>): () => void {
+    return subscribe(this.stateListeners, fn);
+  }
+  onOutbox(fn: Listener<Pending[]>): () => void {
+    return subscribe(this.outboxListeners, fn);
+  }
+  onSendError(fn: Listener<SendError>): () => void {
+    return subscribe(this.errorListeners, fn);
+  }
+
+  /** start opens the connection (and keeps reopening it until stop). */
+  start(): void {
+    this.stopped = false;
+    this.paused = false;
+    this.connect();
+  }
+
+  /** stop closes for good (page left); the outbox stays persisted. */
+  stop(): void {
+    this.stopped = true;
+    this.clearTimers();
+    this.drop();
+    this.setState('offline');
+  }
+
+  /** pause closes the connection until resume (the browser reported it is offline). */
+  pause(): void {
+    if (this.stopped) return;
+    this.paused = true;
+    this.clearTimers();
+    this.drop();
+    this.setState('offline');
+  }
+
+  /** resume reconnects now, e.g. when the browser is back online or the tab wakes up. */
+  resume(): void {
+    if (this.stopped) return;
+    this.paused = false;
+    if (this.ws && this.state !== 'offline') return;
+    this.clearTimers();
+    this.attempt = 0;
+    this.connect();
+  }
+
+  /** send queues a message in the outbox and sends it if online; it returns the cid. */
+  send(frame: OutgoingFrame): string {
+    const pending = { ...frame, cid: this.opts.newCid() } as Pending;
+    this.outbox = [...this.outbox, pending];
+    this.saveOutbox();
+    if (this.ready) this.transmit(pending);
+    return pending.cid;
+  }
+
+  private connect(): void {
+    if (this.stopped || this.paused) return;
+    this.drop();
+    this.ready = false;
+    this.setState('connecting');
+    let ws: SocketLike;
+    try {
+      ws = new this.opts.WebSocket(this.opts.url(this.seq));
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.ws = ws;
+    ws.onmessage = (ev) => {
+      if (this.ws === ws) this.receive(ev.data);
+    };
+    ws.onclose = (ev) => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      this.ready = false;
+      this.setState(this.stopped || this.paused ? 'offline' : 'connecting');
+      if (ev.code === 4008) this.reconnectSoon(0);
+      else this.scheduleReconnect();
+    };
+    ws.onerror = () => {
+      // a close event always follows; reconnecting happens there
+    };
+  }
+
+  private drop(): void {
+    const ws = this.ws;
+    this.ws = null;
+    this.ready = false;
+    if (ws) {
+      ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+      try {
+        ws.close(1000, 'bye');
+      } catch {
+        // already closed
+      }
+    }
+  }
+
+  private scheduleReconnect(): void {
+    const delay = backoffDelay(this.attempt, this.opts.random);
+    this.attempt++;
+    this.reconnectSoon(delay);
+    if (this.attempt > 1) this.setState('offline');
+  }
+
+  private reconnectSoon(ms: number): void {
+    if (this.stopped || this.paused) return;
+    if (this.retryTimer !== null) this.opts.timers.clearTimeout(this.retryTimer);
+    this.retryTimer = this.opts.timers.setTimeout(() => {
+      this.retryTimer = null;
+      this.connect();
+    }, ms);
+  }
+
+  private clearTimers(): void {
+    if (this.retryTimer !== null) this.opts.timers.clearTimeout(this.retryTimer);
+    if (this.resendTimer !== null) this.opts.timers.clearTimeout(this.resendTimer);
+    this.retryTimer = this.resendTimer = null;
+  }
+
+  private receive(data: unknown): void {
+    let f: ServerFrame;
+    try {
+      f = JSON.parse(String(data)) as ServerFrame;
+    } catch {
+      return;
+    }
+    if (!f || typeof f !== 'object' || typeof f.type !== 'string') return;
+    if (f.type === 'ready') {
+      this.seq = Math.max(this.seq, f.seq || 0);
+      this.ready = true;
+      this.attempt = 0;
+      this.setState('online');
+      this.emit(f);
+      for (const p of this.outbox) this.transmit(p);
+      return;
+    }
+    if (f.type === 'ack') {
+      this.removeFromOutbox(f.cid);
+      this.emit(f);
+      return;
+    }
+    if (f.type === 'error' && f.cid) {
+      const p = this.outbox.find((x) => x.cid === f.cid);
+      if (f.code === 'rate_limited') {
+        if (p) this.scheduleResend();
+        return;
+      }
+      this.removeFromOutbox(f.cid);
+      for (const fn of this.errorListeners) fn({ code: f.code, message: f.message, frame: p });
+      this.emit(f);
+      return;
+    }
+    if ('seq' in f && typeof f.seq === 'number') {
+      if (f.seq <= this.seq) return; // already seen: a replay overlap or a duplicate
+      this.seq = f.seq;
+    }
+    this.emit(f);
+  }
+
+  private scheduleResend(): void {
+    if (this.resendTimer !== null) return;
+    this.resendTimer = this.opts.timers.setTimeout(() => {
+      this.resendTimer = null;
+      if (this.ready) for (const p of this.outbox) this.transmit(p);
+    }, this.opts.rateLimitRetryMs);
+  }
+
+  private transmit(p: Pending): void {
+    try {
+      this.ws?.send(JSON.stringify(p));
+    } catch {
+      // the close handler reconnects; the message stays in the outbox
+    }
+  }
+
+  private removeFromOutbox(cid: string): void {
+    const next = this.outbox.filter((p) => p.cid !== cid);
+    if (next.length === this.outbox.length) return;
+    this.outbox = next;
+    this.saveOutbox();
+  }
+
+  private emit(f: ServerFrame): void {
+    for (const fn of this.frameListeners) fn(f);
+  }
+
+  private setState(s: ConnectionState): void {
+    if (this.state === s) return;
+    this.state = s;
+    for (const fn of this.stateListeners) fn(s);
+  }
+
+  private loadOutbox(): Pending[] {
+    const { storage, outboxKey } = this.opts;
+    if (!storage || !outboxKey) return [];
+    try {
+      const v = JSON.parse(storage.getItem(outboxKey) ?? '[]') as unknown;
+      return Array.isArray(v) ? v.filter((p): p is Pending => !!p && typeof p.cid === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private saveOutbox(): void {
+    const { storage, outboxKey } = this.opts;
+    if (storage && outboxKey) {
+      try {
+        if (this.outbox.length === 0) storage.removeItem(outboxKey);
+        else storage.setItem(outboxKey, JSON.stringify(this.outbox));
+      } catch {
+        // storage full or disabled: the outbox still lives in memory
+      }
+    }
+    for (const fn of this.outboxListeners) fn(this.outbox);
+  }
+}
+
+function subscribe<T>(set: Set<Listener<T>>, fn: Listener<T>): () => void {
+  set.add(fn);
+  return () => set.delete(fn);
+}
+
+/** safeLocalStorage is localStorage, or null where it is missing or blocked. */
+export function safeLocalStorage(): StorageLike | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** wsURL turns an API base ('' = this page's origin, or `http://127.0.0.1:PORT`) and a path into a ws(s):// URL. */
+export function wsURL(apiBase: string, path: string, loc?: { protocol: string; host: string }): string {
+  const page = loc ?? globalThis.location;
+  const base = apiBase ? new URL(apiBase) : { protocol: page.protocol, host: page.host };
+  const proto = base.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${proto}//${base.host}${path}`;
+}

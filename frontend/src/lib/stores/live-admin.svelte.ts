@@ -1,0 +1,274 @@
+/**
+ * AdminLive is the facilitator's live view of one codelab: attendees and
+ * their steps, the help queue, room chat, one DM thread per attendee and
+ * announcements. It loads the REST snapshot first, then replays every event
+ * from seq 0 over the admin WebSocket (which also yields how long each
+ * attendee spent on each step they passed) and stays live.
+ */
+import { LiveSocket, wsURL, type SocketCtor } from '../services/live-socket';
+import { api } from '../services/api-client';
+import type {
+  AnnouncementEvent,
+  Attendee,
+  ChatEvent,
+  ConnectionState,
+  DmEvent,
+  HelpRequest,
+  Pending,
+  ProgressEvent,
+  ServerFrame,
+} from '../types/live.type';
+
+/** STUCK_FLOOR_MS: nobody counts as stuck before 3 minutes on a step. */
+export const STUCK_FLOOR_MS = 3 * 60_000;
+
+/** median of a list of numbers (0 for an empty list). */
+export function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * isStuck is the "stuck" rule of the dashboard: an attendee is stuck when their
+ * time on the current step is over 3 minutes AND over twice the median time of
+ * the attendees who already passed that step. When nobody passed it yet, the
+ * step's own estimate (duration_minutes) stands in for the median; without
+ * either, nobody is marked. Someone who finished the last step is never stuck.
+ */
+export function isStuck(onStepMs: number, passedMs: number[], estimateMinutes: number): boolean {
+  const ref = passedMs.length > 0 ? median(passedMs) : estimateMinutes * 60_000;
+  if (ref <= 0) return false;
+  return onStepMs > STUCK_FLOOR_MS && onStepMs > 2 * ref;
+}
+
+/** histogram counts attendees per step 1..stepCount (a step out of range counts on the nearest end). */
+export function histogram(steps: number[], stepCount: number): number[] {
+  const out = new Array<number>(Math.max(stepCount, 1)).fill(0);
+  for (const s of steps) out[Math.min(Math.max(s, 1), out.length) - 1]++;
+  return out;
+}
+
+/** Row is one attendee in the dashboard table. */
+export type Row = Attendee;
+
+export interface AdminLiveOptions {
+  codelabId: string;
+  apiBase: string;
+  token: string;
+  /** onHelp is called for each help request that arrives live (not replayed history). */
+  onHelp?: (r: HelpRequest) => void;
+  onNotice?: (message: string, kind: 'info' | 'error') => void;
+  /** onCodelabUpdated reloads step titles after an edit. */
+  onCodelabUpdated?: () => void;
+  WebSocket?: SocketCtor;
+}
+
+const labPath = (id: string) => `/api/admin/codelabs/${encodeURIComponent(id)}`;
+
+export class AdminLive {
+  state = $state<ConnectionState>('connecting');
+  rows = $state<Record<string, Row>>({});
+  queue = $state<HelpRequest[]>([]);
+  chat = $state<ChatEvent[]>([]);
+  threads = $state<Record<string, DmEvent[]>>({});
+  announcements = $state<AnnouncementEvent[]>([]);
+  unread = $state<Record<string, number>>({});
+  /** active is the chat thread on screen: 'room' or an attendee id. */
+  active = $state('room');
+  outbox = $state<Pending[]>([]);
+  /** echoed holds cids of pending messages whose own event already arrived (the ack follows). */
+  echoed = $state<string[]>([]);
+  /** passed holds, per step, how long (ms) each attendee who moved past it spent on it. */
+  passed = $state<Record<number, number[]>>({});
+  loadError = $state('');
+
+  private readonly opts: AdminLiveOptions;
+  private readonly socket: LiveSocket;
+  private readonly track = new Map<string, { step: number; since: number }>();
+  private online = new Set<string>();
+  private live = false;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(opts: AdminLiveOptions) {
+    this.opts = opts;
+    this.socket = new LiveSocket({
+      url: (since) =>
+        wsURL(
+          opts.apiBase,
+          `/api/admin/ws?token=${encodeURIComponent(opts.token)}&codelab=${encodeURIComponent(opts.codelabId)}&since=${since}`,
+        ),
+      outboxKey: `ocl.outbox.admin.${opts.codelabId}`,
+      WebSocket: opts.WebSocket,
+    });
+    this.outbox = this.socket.outbox;
+    this.cleanups.push(
+      this.socket.onFrame((f) => this.apply(f)),
+      this.socket.onState((s) => (this.state = s)),
+      this.socket.onOutbox((o) => {
+        this.outbox = o;
+        this.echoed = this.echoed.filter((cid) => o.some((p) => p.cid === cid));
+      }),
+      this.socket.onSendError((e) => opts.onNotice?.(e.message, 'error')),
+    );
+  }
+
+  /** start loads the snapshot, then connects (replay from 0 brings history and durations). */
+  async start(): Promise<void> {
+    try {
+      const [people, help] = await Promise.all([
+        api.get<Attendee[]>(`${labPath(this.opts.codelabId)}/attendees`),
+        api.get<HelpRequest[]>(`${labPath(this.opts.codelabId)}/help`),
+      ]);
+      for (const a of people) {
+        this.rows[a.id] = a;
+        // Replay starts from registration: everyone begins on step 1 when they register.
+        this.track.set(a.id, { step: 1, since: Date.parse(a.created_at) });
+        if (a.online) this.online.add(a.id);
+      }
+      this.queue = help;
+    } catch (e) {
+      this.loadError = e instanceof Error ? e.message : String(e);
+    }
+    this.socket.start();
+  }
+
+  destroy(): void {
+    for (const c of this.cleanups) c();
+    this.socket.stop();
+  }
+
+  get attendees(): Row[] {
+    return Object.values(this.rows).sort((a, b) => a.created_at.localeCompare(b.created_at));
+  }
+
+  select(thread: string): void {
+    this.active = thread;
+    this.unread[thread] = 0;
+  }
+
+  sendChat(text: string): void {
+    this.socket.send({ type: 'chat', text });
+  }
+
+  sendDm(to: string, text: string): void {
+    this.socket.send({ type: 'dm', to, text });
+  }
+
+  announce(text: string): void {
+    this.socket.send({ type: 'announcement', text });
+  }
+
+  resolve(requestId: string): void {
+    this.socket.send({ type: 'help_resolve', request_id: requestId });
+  }
+
+  /** pendingIn lists unacked messages of a thread ('room' or an attendee id). */
+  pendingIn(thread: string): Pending[] {
+    return this.outbox.filter(
+      (p) => !this.echoed.includes(p.cid) && (thread === 'room' ? p.type === 'chat' : p.type === 'dm' && p.to === thread),
+    );
+  }
+
+  private apply(f: ServerFrame): void {
+    switch (f.type) {
+      case 'ready':
+        this.live = true;
+        this.online = new Set(f.online);
+        for (const r of Object.values(this.rows)) r.online = this.online.has(r.id);
+        return;
+      case 'presence': {
+        if (f.online) this.online.add(f.attendee.id);
+        else this.online.delete(f.attendee.id);
+        const row = this.ensureRow(f.attendee.id, f.attendee.name, new Date().toISOString());
+        row.online = f.online;
+        return;
+      }
+      case 'progress':
+        this.applyProgress(f);
+        return;
+      case 'help':
+        if (!this.queue.some((q) => q.id === f.request.id)) {
+          this.queue = renumber([...this.queue, f.request]);
+          if (this.live) this.opts.onHelp?.(f.request);
+        }
+        return;
+      case 'help_resolved':
+        this.queue = renumber(this.queue.filter((q) => q.id !== f.request_id));
+        return;
+      case 'chat':
+        this.chat.push(f);
+        this.markEchoed(f.from.id, (p) => p.type === 'chat' && p.text === f.text);
+        this.bump('room', f.from.id);
+        return;
+      case 'dm': {
+        const key = f.from.id === 'admin' ? f.to.id : f.from.id;
+        // Push through the $state proxy (`(x ??= []).push` would push onto the raw array).
+        this.threads[key] ??= [];
+        this.threads[key].push(f);
+        this.markEchoed(f.from.id, (p) => p.type === 'dm' && p.to === f.to.id && p.text === f.text);
+        this.bump(key, f.from.id);
+        return;
+      }
+      case 'announcement':
+        this.announcements.push(f);
+        return;
+      case 'codelab_updated':
+        if (this.live) this.opts.onCodelabUpdated?.();
+        return;
+    }
+  }
+
+  private applyProgress(f: ProgressEvent): void {
+    const row = this.ensureRow(f.attendee.id, f.attendee.name, f.at);
+    row.current_step = f.current_step;
+    row.completed_steps = f.completed_steps ?? [];
+    row.step_started_at = f.step_started_at;
+    const started = Date.parse(f.step_started_at);
+    const t = this.track.get(row.id);
+    if (t && t.step !== f.current_step) {
+      if (f.current_step > t.step && Number.isFinite(started) && started >= t.since) {
+        this.passed[t.step] ??= [];
+        this.passed[t.step].push(started - t.since);
+      }
+    }
+    if (!t || t.step !== f.current_step) this.track.set(row.id, { step: f.current_step, since: started });
+  }
+
+  private ensureRow(id: string, name: string, at: string): Row {
+    this.rows[id] ??= {
+      id,
+      codelab_id: this.opts.codelabId,
+      name,
+      current_step: 1,
+      completed_steps: [],
+      step_started_at: at,
+      created_at: at,
+      online: this.online.has(id),
+    };
+    return this.rows[id];
+  }
+
+  /**
+   * markEchoed hides the oldest matching pending message once our own event
+   * arrived: the event comes just before its ack and carries no cid, so
+   * without this the message would show twice for a moment.
+   */
+  private markEchoed(from: string, match: (p: Pending) => boolean): void {
+    if (from !== 'admin') return;
+    const p = this.outbox.find((x) => !this.echoed.includes(x.cid) && match(x));
+    if (p) this.echoed = [...this.echoed, p.cid];
+  }
+
+  private bump(thread: string, from: string): void {
+    if (!this.live || from === 'admin' || this.active === thread) return;
+    this.unread[thread] = (this.unread[thread] ?? 0) + 1;
+  }
+}
+
+function renumber(q: HelpRequest[]): HelpRequest[] {
+  return [...q]
+    .sort((a, b) => a.created_at.localeCompare(b.created_at))
+    .map((r, i) => ({ ...r, position: i + 1 }));
+}
