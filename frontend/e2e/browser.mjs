@@ -4,7 +4,7 @@ import { chromium } from 'playwright-core';
 
 export const chromiumPath = process.env.OCL_CHROMIUM ?? '/usr/bin/chromium';
 
-export function launchBrowser() {
+export function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -17,6 +17,7 @@ export function launchBrowser() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
