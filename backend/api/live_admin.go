@@ -15,22 +15,23 @@ const maxHistoryPage = 500
 // progress and an online flag, from one query plus the hub's memory.
 func (a *API) listAttendees(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
-	list, err := a.Store.ListAttendees(r.Context(), id)
+	var online map[string]bool
+	if a.Hub != nil {
+		online = a.Hub.Online(id)
+	}
+	body, err := a.Store.AttendeesJSON(r.Context(), id, online)
 	if err != nil {
 		return err
 	}
-	if len(list) == 0 {
+	if len(body) == 2 { // "[]": an empty codelab, or none at all
 		if err := a.codelabExists(r.Context(), id); err != nil {
 			return err
 		}
 	}
-	if a.Hub != nil {
-		online := a.Hub.Online(id)
-		for i := range list {
-			list[i].Online = online[list[i].ID]
-		}
-	}
-	return writeJSON(w, http.StatusOK, list)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	_, err = w.Write(append(body, '\n'))
+	return err
 }
 
 func (a *API) listHelp(w http.ResponseWriter, r *http.Request) error {

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 
 	"github.com/opencodelabs/desktop/backend/model"
@@ -49,5 +50,36 @@ func TestRosterFollowsCommits(t *testing.T) {
 	}
 	if list, err := s.ListAttendees(ctx, id); err != nil || len(list) != 0 {
 		t.Fatalf("got %+v %v after delete, want none", list, err)
+	}
+}
+
+// AttendeesJSON joins pre-encoded rows; it must equal encoding the list.
+func TestAttendeesJSONMatchesEncoding(t *testing.T) {
+	s := storetest.New(t)
+	ctx := context.Background()
+	id := newCodelab(t, s, "", 3)
+	if got, err := s.AttendeesJSON(ctx, id, nil); err != nil || string(got) != "[]" {
+		t.Fatalf("got %s %v, want []", got, err)
+	}
+	var ids []string
+	for _, name := range []string{"Ann", `Bo "the" <b>`, "Zoë"} {
+		reg, err := s.RegisterAttendee(ctx, id, name, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, reg.Attendee.ID)
+	}
+	online := map[string]bool{ids[1]: true}
+	got, err := s.AttendeesJSON(ctx, id, online)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ := s.ListAttendees(ctx, id)
+	for i := range list {
+		list[i].Online = online[list[i].ID]
+	}
+	want, _ := json.Marshal(list)
+	if string(got) != string(want) {
+		t.Fatalf("got %s\nwant %s", got, want)
 	}
 }

@@ -26,17 +26,32 @@ func newAPI(base, token string) *api {
 // do sends a JSON request and decodes a JSON answer into out (if not nil);
 // any status other than want is an error carrying the body.
 func (a *api) do(ctx context.Context, method, path, bearer string, body, out any, want int) error {
+	data, err := a.fetch(ctx, method, path, bearer, body, want)
+	if err != nil {
+		return err
+	}
+	if out != nil {
+		if err := json.Unmarshal(data, out); err != nil {
+			return fmt.Errorf("%s %s: decode: %w", method, path, err)
+		}
+	}
+	return nil
+}
+
+// fetch sends one request and returns the whole body once it has arrived;
+// latency figures stop here, before the client's own JSON decoding.
+func (a *api) fetch(ctx context.Context, method, path, bearer string, body any, want int) ([]byte, error) {
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return fmt.Errorf("%s %s: encode: %w", method, path, err)
+			return nil, fmt.Errorf("%s %s: encode: %w", method, path, err)
 		}
 		rd = bytes.NewReader(b)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, a.base+path, rd)
 	if err != nil {
-		return fmt.Errorf("%s %s: %w", method, path, err)
+		return nil, fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
@@ -46,22 +61,17 @@ func (a *api) do(ctx context.Context, method, path, bearer string, body, out any
 	}
 	resp, err := a.http.Do(req)
 	if err != nil {
-		return fmt.Errorf("%s %s: %w", method, path, err)
+		return nil, fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return fmt.Errorf("%s %s: read: %w", method, path, err)
+		return nil, fmt.Errorf("%s %s: read: %w", method, path, err)
 	}
 	if resp.StatusCode != want {
-		return fmt.Errorf("%s %s: status %d, want %d: %s", method, path, resp.StatusCode, want, bytes.TrimSpace(data))
+		return nil, fmt.Errorf("%s %s: status %d, want %d: %s", method, path, resp.StatusCode, want, bytes.TrimSpace(data))
 	}
-	if out != nil {
-		if err := json.Unmarshal(data, out); err != nil {
-			return fmt.Errorf("%s %s: decode: %w", method, path, err)
-		}
-	}
-	return nil
+	return data, nil
 }
 
 // createCodelab makes a public codelab with steps and returns its id.
@@ -156,9 +166,13 @@ func (a *api) pollList(ctx context.Context, codelab string, rate float64, p *lis
 		}
 		var list []json.RawMessage
 		t0 := time.Now()
-		err := a.do(ctx, "GET", "/api/admin/codelabs/"+codelab+"/attendees", a.token, nil, &list, http.StatusOK)
+		data, err := a.fetch(ctx, "GET", "/api/admin/codelabs/"+codelab+"/attendees", a.token, nil, http.StatusOK)
+		lat := time.Since(t0) // request sent to last byte received
 		if ctx.Err() != nil {
 			return
+		}
+		if err == nil {
+			err = json.Unmarshal(data, &list)
 		}
 		if err != nil {
 			p.errs++
@@ -167,7 +181,7 @@ func (a *api) pollList(ctx context.Context, codelab string, rate float64, p *lis
 			}
 			continue
 		}
-		p.lat = append(p.lat, time.Since(t0))
+		p.lat = append(p.lat, lat)
 		p.lastLen = len(list)
 	}
 }
