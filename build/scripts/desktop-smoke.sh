@@ -35,10 +35,11 @@ if ! timeout 90 bash -c "until grep -q 'ui ready' '$work/app.log'; do kill -0 $a
 fi
 grep -q 'ui ready.*api=ok' "$work/app.log" || { echo "smoke: the window could not reach the API"; grep 'ui ready' "$work/app.log"; exit 1; }
 echo "smoke: $(grep -m1 'ui ready' "$work/app.log")"
-# Give the first paint a moment after the ready call before the screenshot.
-sleep 1
 import -display "$DISPLAY" -window root "$out/desktop-window.png"
 cp "$work/app.log" "$out/desktop-app.log"
+# A blank or black window has a handful of colours; the rendered UI has text and buttons.
+colours=$(identify -format '%k' "$out/desktop-window.png")
+(( colours > 50 )) || { echo "smoke: the screenshot looks blank ($colours colours)"; exit 1; }
 
 kill -TERM "$app_pid"
 rc=0; timeout 20 tail --pid="$app_pid" -f /dev/null || rc=$?

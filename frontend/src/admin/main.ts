@@ -27,6 +27,9 @@ async function start() {
     } catch (e) {
       apiState = 'error: ' + errorMessage(e);
     }
+    // Two animation frames: the first screen has been painted when the
+    // shell hears "ready" (the smoke test screenshots right after).
+    await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
     desktopUIReady(`${window.location.href} api=${apiState}`).catch((e: unknown) => {
       console.error('desktop bridge: UIReady:', errorMessage(e));
     });
