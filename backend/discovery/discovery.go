@@ -36,6 +36,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"reflect"
 	"strings"
 	"sync"
@@ -60,6 +61,10 @@ type Config struct {
 	Version string
 	// Interfaces are explicit interface names; nil selects automatically.
 	Interfaces []string
+	// OnlyAddr, when valid, is the one address the server listens on (an
+	// --addr bound to a single IP): only it is advertised, on the
+	// interfaces that carry it, so the name never resolves to a dead address.
+	OnlyAddr netip.Addr
 	// PollInterval overrides DefaultPollInterval.
 	PollInterval time.Duration
 	// OnChange, if set, is called (from the watcher goroutine) after every
@@ -172,10 +177,13 @@ func (a *Advertiser) choose() ([]Iface, error) {
 	if err != nil {
 		return nil, err
 	}
+	var sel []Iface
 	if a.cfg.Interfaces != nil {
-		return SelectNamed(all, a.cfg.Interfaces), nil
+		sel = SelectNamed(all, a.cfg.Interfaces)
+	} else {
+		sel = SelectInterfaces(all)
 	}
-	return SelectInterfaces(all), nil
+	return OnlyAddr(sel, a.cfg.OnlyAddr), nil
 }
 
 // refresh re-registers when the chosen interfaces changed or the last
@@ -225,14 +233,18 @@ func (a *Advertiser) register(ctx context.Context, sel []Iface) error {
 	// ips nil: zeroconf then answers with the addresses of the interface the
 	// query came in on, like our responder. The host is the bare label since
 	// zeroconf appends the domain itself.
-	zc, err := zeroconf.RegisterProxy(instanceName(a.cfg.Name, attempt), ServiceType, "local.", a.cfg.Port, label, nil, text, netInterfaces(resp.order))
+	var ips []string // nil: zeroconf answers with the receiving interface's addresses
+	if a.cfg.OnlyAddr.IsValid() {
+		ips = []string{a.cfg.OnlyAddr.String()}
+	}
+	zc, err := zeroconf.RegisterProxy(instanceName(a.cfg.Name, attempt), ServiceType, "local.", a.cfg.Port, label, ips, text, netInterfaces(resp.order))
 	if err != nil {
 		resp.close()
 		return fmt.Errorf("discovery: register service: %w", err)
 	}
 	a.zc, a.resp, a.attempt = zc, resp, attempt
 	var addrs []string
-	for _, ad := range addrsOf(resp.order) {
+	for _, ad := range AddrsOf(resp.order) {
 		addrs = append(addrs, ad.String())
 	}
 	host := label + ".local"

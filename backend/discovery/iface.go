@@ -95,9 +95,10 @@ func SelectNamed(all []Iface, names []string) []Iface {
 // interfaces SelectInterfaces picks: private IPv4 first, then other IPv4,
 // then IPv6 ULA, then global IPv6. Link-local addresses are left out since
 // a URL cannot carry their zone.
-func LANAddrs(all []Iface) []netip.Addr { return addrsOf(SelectInterfaces(all)) }
+func LANAddrs(all []Iface) []netip.Addr { return AddrsOf(SelectInterfaces(all)) }
 
-func addrsOf(sel []Iface) []netip.Addr {
+// AddrsOf orders the usable addresses of the given interfaces as LANAddrs does.
+func AddrsOf(sel []Iface) []netip.Addr {
 	var buckets [4][]netip.Addr
 	for _, f := range sel {
 		for _, p := range f.Addrs {
@@ -232,6 +233,25 @@ func netInterfaces(sel []Iface) []net.Interface {
 	out := make([]net.Interface, len(sel))
 	for i, f := range sel {
 		out[i] = net.Interface{Index: f.Index, Name: f.Name, Flags: f.Flags}
+	}
+	return out
+}
+
+// OnlyAddr keeps, when want is valid, just the interfaces carrying want,
+// each with want as its only address; otherwise it returns sel as is.
+func OnlyAddr(sel []Iface, want netip.Addr) []Iface {
+	if !want.IsValid() {
+		return sel
+	}
+	var out []Iface
+	for _, f := range sel {
+		for _, p := range f.Addrs {
+			if p.Addr().Unmap() == want.Unmap() {
+				f.Addrs = []netip.Prefix{p}
+				out = append(out, f)
+				break
+			}
+		}
 	}
 	return out
 }

@@ -187,3 +187,24 @@ func unescapeLabel(s string) string {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func TestOnlyAddr(t *testing.T) {
+	pfx := netip.MustParsePrefix
+	sel := []Iface{
+		{Name: "wlan0", Index: 2, Addrs: []netip.Prefix{pfx("192.168.1.5/24"), pfx("192.168.1.6/24")}},
+		{Name: "eth0", Index: 3, Addrs: []netip.Prefix{pfx("10.0.0.2/8")}},
+	}
+	if got := OnlyAddr(sel, netip.Addr{}); len(got) != 2 || len(got[0].Addrs) != 2 {
+		t.Fatalf("got %+v, want the selection unchanged without an address", got)
+	}
+	got := OnlyAddr(sel, netip.MustParseAddr("192.168.1.6"))
+	if len(got) != 1 || got[0].Name != "wlan0" || len(got[0].Addrs) != 1 || got[0].Addrs[0] != pfx("192.168.1.6/24") {
+		t.Fatalf("got %+v, want wlan0 with only 192.168.1.6", got)
+	}
+	if len(sel[0].Addrs) != 2 {
+		t.Fatalf("OnlyAddr changed its input: %+v", sel[0])
+	}
+	if got := OnlyAddr(sel, netip.MustParseAddr("172.16.0.1")); len(got) != 0 {
+		t.Fatalf("got %+v, want nothing for an address no interface has", got)
+	}
+}

@@ -188,7 +188,7 @@ func startServer(t *testing.T, ctx context.Context, ns, bin, ip string) *server 
 		dev = ifB
 	}
 	cmd := exec.CommandContext(ctx, "ip", "netns", "exec", ns, bin,
-		"--addr", ip+":0", "--name", testName, "--mdns-interfaces", dev, "--data-dir", t.TempDir())
+		"--addr", ":0", "--name", testName, "--mdns-interfaces", dev, "--data-dir", t.TempDir())
 	// `ip netns exec` execs the binary in place, so cmd.Process is the
 	// server itself and SIGTERM reaches it.
 	cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, "OPENCODELABS_") })
@@ -214,7 +214,7 @@ func startServer(t *testing.T, ctx context.Context, ns, bin, ip string) *server 
 	}
 }
 
-// wantURLs checks the attendee URL lines: the bound IP, then the .local
+// wantURLs checks the attendee URL lines: the named interface's IP, then the .local
 // name, which is printed only when mDNS runs.
 func (s *server) wantURLs(t *testing.T, want ...string) {
 	t.Helper()

@@ -17,9 +17,13 @@ func (s *Server) startMDNS() {
 	if !s.cfg.MDNS || s.boundHost().IsLoopback() {
 		return
 	}
+	var only netip.Addr // a server bound to one IP advertises only that one
+	if ip := s.boundHost(); ip.IsValid() && !ip.IsUnspecified() {
+		only = ip
+	}
 	adv, err := discovery.Start(context.Background(), discovery.Config{
-		Name: s.cfg.Name, Port: s.port, Version: Version, Interfaces: s.cfg.Interfaces, Logger: s.log,
-		OnChange: s.mdnsChanged,
+		Name: s.cfg.Name, Port: s.port, Version: Version, Interfaces: s.cfg.Interfaces, OnlyAddr: only,
+		Logger: s.log, OnChange: s.mdnsChanged,
 	})
 	if err != nil {
 		s.mdnsChanged(discovery.Status{Error: err.Error()})
@@ -70,7 +74,11 @@ func (s *Server) joinInfo() api.JoinInfo {
 		info.HasLAN = !ip.IsLoopback()
 	} else {
 		ifaces, _ := discovery.SystemInterfaces()
-		for _, a := range discovery.LANAddrs(ifaces) {
+		lan := discovery.LANAddrs(ifaces)
+		if len(s.cfg.Interfaces) > 0 { // the facilitator named the LAN interfaces
+			lan = discovery.AddrsOf(discovery.SelectNamed(ifaces, s.cfg.Interfaces))
+		}
+		for _, a := range lan {
 			if a.Is4() {
 				info.URLs = append(info.URLs, s.url(a.String()))
 			}
