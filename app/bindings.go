@@ -28,6 +28,10 @@ func (b *App) AdminSession() Session {
 	return Session{Token: b.srv.AdminToken(), APIBase: b.srv.APIBase(), Name: b.srv.Name()}
 }
 
+// startup keeps the Wails context the dialogs need. Passed as a method
+// value, so Wails does not expose it to JavaScript.
+func (b *App) startup(ctx context.Context) { b.ctx = ctx }
+
 // UIReady is called by the admin UI once mounted; the smoke test waits for
 // this log line.
 func (b *App) UIReady(href string) {

@@ -14,7 +14,6 @@ import (
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
-	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"github.com/opencodelabs/desktop/backend/server"
 )
@@ -37,15 +36,11 @@ func runWindow(ctx context.Context, srv *server.Server, assets fs.FS, log *slog.
 			Assets:     assets,
 			Middleware: windowRoutes(srv),
 		},
-		OnStartup: func(wctx context.Context) {
-			b.ctx = wctx
-			// Quit the window cleanly on SIGINT/SIGTERM so the server shuts down too.
-			go func() {
-				<-ctx.Done()
-				runtime.Quit(wctx)
-			}()
-		},
-		Bind: []interface{}{b},
+		// Wails quits the window itself on SIGINT/SIGTERM; wails.Run then
+		// returns and Run shuts the server down. A second Quit from here
+		// would race it inside GTK (gtk_main_quit twice crashes).
+		OnStartup: b.startup,
+		Bind:      []interface{}{b},
 	})
 }
 
