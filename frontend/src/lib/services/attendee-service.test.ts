@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forgetAttendee, loadAttendee, normaliseContinueCode, saveAttendee, tokenKey } from './attendee-service';
-import type { StorageLike } from './live-socket';
+import type { StorageLike } from '../utils/storage';
 import type { Registration } from '../types/live.type';
 
 class MemStorage implements StorageLike {

@@ -5,7 +5,7 @@
  * attendee and continues at its step.
  */
 import { api, ApiClient } from './api-client';
-import { safeLocalStorage, type StorageLike } from './live-socket';
+import { safeLocalStorage, type StorageLike } from '../utils/storage';
 import type { Attendee, HelpRequest, Registration } from '../types/live.type';
 
 /** StoredAttendee is what the browser remembers about its registration in a codelab. */

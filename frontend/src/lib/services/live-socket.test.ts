@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LiveSocket, backoffDelay, wsURL, type SocketLike, type StorageLike } from './live-socket';
+import { LiveSocket, backoffDelay, type SocketLike } from './live-socket';
+import { wsURL } from '../utils/ws-url';
+import type { StorageLike } from '../utils/storage';
 import type { ServerFrame } from '../types/live.type';
 
 /** FakeSocket records what the client sends and lets the test play the server. */

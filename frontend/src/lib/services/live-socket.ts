@@ -7,13 +7,15 @@
  * - Reconnects back off exponentially (1 s doubling to 30 s) with ±20 % jitter,
  *   so a classroom of browsers does not reconnect in lockstep after a Wi-Fi blip.
  *   Close code 4008 ("too slow") reconnects at once.
- * - Outgoing messages go through an OUTBOX persisted in storage: they are
+ * - Outgoing messages go through an OUTBOX persisted in storage (outbox.ts): they are
  *   sent when online and re-sent with the same cid after every reconnect until
  *   the server acks that cid (re-sending a cid is idempotent on the server).
  *   `rate_limited` keeps the message and retries later with the same cid; any
  *   other error with a cid drops it and is reported to the UI.
  */
 import type { ConnectionState, OutgoingFrame, Pending, ServerFrame } from '../types/live.type';
+import { safeLocalStorage, type StorageLike } from '../utils/storage';
+import { Outbox } from './outbox';
 
 /** SocketLike is the part of the browser WebSocket the client uses. */
 export interface SocketLike {
@@ -27,13 +29,6 @@ export interface SocketLike {
 }
 
 export type SocketCtor = new (url: string) => SocketLike;
-
-/** StorageLike is the part of localStorage the outbox needs. */
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -81,7 +76,6 @@ function defaultCid(): string {
 export class LiveSocket {
   state: ConnectionState = 'offline';
   seq = 0;
-  outbox: Pending[] = [];
 
   private readonly opts: Required<Omit<LiveSocketOptions, 'storage'>> & { storage: StorageLike | null };
   private ws: SocketLike | null = null;
@@ -93,8 +87,8 @@ export class LiveSocket {
   private paused = false;
   private readonly frameListeners = new Set<Listener<ServerFrame>>();
   private readonly stateListeners = new Set<Listener<ConnectionState>>();
-  private readonly outboxListeners = new Set<Listener<Pending[]>>();
   private readonly errorListeners = new Set<Listener<SendError>>();
+  private readonly box: Outbox;
 
   constructor(opts: LiveSocketOptions) {
     this.opts = {
@@ -110,7 +104,12 @@ export class LiveSocket {
       rateLimitRetryMs: opts.rateLimitRetryMs ?? 1000,
       url: opts.url,
     };
-    this.outbox = this.loadOutbox();
+    this.box = new Outbox(this.opts.storage, this.opts.outboxKey);
+  }
+
+  /** outbox lists the messages sent but not acked yet, oldest first. */
+  get outbox(): Pending[] {
+    return this.box.items;
   }
 
   /** onFrame subscribes to every new frame (already deduplicated); returns the unsubscribe function. */
@@ -121,7 +120,7 @@ export class LiveSocket {
     return subscribe(this.stateListeners, fn);
   }
   onOutbox(fn: Listener<Pending[]>): () => void {
-    return subscribe(this.outboxListeners, fn);
+    return this.box.onChange(fn);
   }
   onSendError(fn: Listener<SendError>): () => void {
     return subscribe(this.errorListeners, fn);
@@ -164,8 +163,7 @@ export class LiveSocket {
   /** send queues a message in the outbox and sends it if online; it returns the cid. */
   send(frame: OutgoingFrame): string {
     const pending = { ...frame, cid: this.opts.newCid() } as Pending;
-    this.outbox = [...this.outbox, pending];
-    this.saveOutbox();
+    this.box.add(pending);
     if (this.ready) this.transmit(pending);
     return pending.cid;
   }
@@ -253,17 +251,17 @@ export class LiveSocket {
       return;
     }
     if (f.type === 'ack') {
-      this.removeFromOutbox(f.cid);
+      this.box.remove(f.cid);
       this.emit(f);
       return;
     }
     if (f.type === 'error' && f.cid) {
-      const p = this.outbox.find((x) => x.cid === f.cid);
+      const p = this.box.find(f.cid);
       if (f.code === 'rate_limited') {
         if (p) this.scheduleResend();
         return;
       }
-      this.removeFromOutbox(f.cid);
+      this.box.remove(f.cid);
       for (const fn of this.errorListeners) fn({ code: f.code, message: f.message, frame: p });
       this.emit(f);
       return;
@@ -291,13 +289,6 @@ export class LiveSocket {
     }
   }
 
-  private removeFromOutbox(cid: string): void {
-    const next = this.outbox.filter((p) => p.cid !== cid);
-    if (next.length === this.outbox.length) return;
-    this.outbox = next;
-    this.saveOutbox();
-  }
-
   private emit(f: ServerFrame): void {
     for (const fn of this.frameListeners) fn(f);
   }
@@ -307,50 +298,9 @@ export class LiveSocket {
     this.state = s;
     for (const fn of this.stateListeners) fn(s);
   }
-
-  private loadOutbox(): Pending[] {
-    const { storage, outboxKey } = this.opts;
-    if (!storage || !outboxKey) return [];
-    try {
-      const v = JSON.parse(storage.getItem(outboxKey) ?? '[]') as unknown;
-      return Array.isArray(v) ? v.filter((p): p is Pending => !!p && typeof p.cid === 'string') : [];
-    } catch {
-      return [];
-    }
-  }
-
-  private saveOutbox(): void {
-    const { storage, outboxKey } = this.opts;
-    if (storage && outboxKey) {
-      try {
-        if (this.outbox.length === 0) storage.removeItem(outboxKey);
-        else storage.setItem(outboxKey, JSON.stringify(this.outbox));
-      } catch {
-        // storage full or disabled: the outbox still lives in memory
-      }
-    }
-    for (const fn of this.outboxListeners) fn(this.outbox);
-  }
 }
 
 function subscribe<T>(set: Set<Listener<T>>, fn: Listener<T>): () => void {
   set.add(fn);
   return () => set.delete(fn);
-}
-
-/** safeLocalStorage is localStorage, or null where it is missing or blocked. */
-export function safeLocalStorage(): StorageLike | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
-/** wsURL turns an API base ('' = this page's origin, or `http://127.0.0.1:PORT`) and a path into a ws(s):// URL. */
-export function wsURL(apiBase: string, path: string, loc?: { protocol: string; host: string }): string {
-  const page = loc ?? globalThis.location;
-  const base = apiBase ? new URL(apiBase) : { protocol: page.protocol, host: page.host };
-  const proto = base.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${proto}//${base.host}${path}`;
 }

@@ -5,7 +5,8 @@
  * from seq 0 over the admin WebSocket (which also yields how long each
  * attendee spent on each step they passed) and stays live.
  */
-import { LiveSocket, wsURL, type SocketCtor } from '../services/live-socket';
+import { LiveSocket, type SocketCtor } from '../services/live-socket';
+import { wsURL } from '../utils/ws-url';
 import { api } from '../services/api-client';
 import type {
   AnnouncementEvent,

@@ -3,7 +3,9 @@
  * connection, room chat, the Facilitator DM thread, announcements, their help
  * request and their step. It wraps a LiveSocket and turns frames into $state.
  */
-import { LiveSocket, safeLocalStorage, wsURL, type SocketCtor } from '../services/live-socket';
+import { LiveSocket, type SocketCtor } from '../services/live-socket';
+import { wsURL } from '../utils/ws-url';
+import { safeLocalStorage } from '../utils/storage';
 import { api } from '../services/api-client';
 import { attendeeService, type StoredAttendee } from '../services/attendee-service';
 import type {
