@@ -72,7 +72,4 @@ func printURLs(w io.Writer, srv *server.Server) {
 		fmt.Fprintf(w, "  attendee URL: %s\n", u)
 	}
 	fmt.Fprintf(w, "  admin URL: %s\n", srv.AdminURL())
-	if f, ok := w.(*os.File); ok {
-		f.Sync()
-	}
 }

@@ -56,9 +56,6 @@ func Parse(args []string, getenv func(string) string, defaultHeadless bool, stde
 			}
 		}
 	}
-	if !defaultHeadless && !c.Headless {
-		// The window is a loopback client; nothing to change here.
-	}
 	if c.DataDir == "" {
 		dir, err := os.UserConfigDir()
 		if err != nil {
