@@ -68,7 +68,7 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 		Hub:              s.live.hub,
 		Events:           s.live.events,
 		OnCodelabChanged: s.live.codelabChanged,
-		JoinInfo:         func() api.JoinInfo { return s.joinInfo() },
+		JoinInfo:         s.joinInfo,
 	})
 	s.ln, err = listen(cfg.Addr)
 	if err != nil {
@@ -83,7 +83,7 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelDebug),
 	}
-	s.startMDNS()
+	s.startMDNS() // before serving: handlers read s.adv without a lock
 	go func() {
 		err := s.http.Serve(s.ln)
 		if errors.Is(err, http.ErrServerClosed) {
