@@ -75,14 +75,16 @@ func slowDown() error {
 func storeError(err error) error {
 	var op *store.OpError
 	switch {
-	case errors.As(err, &op) && errors.Is(err, store.ErrInvalid):
-		return badRequest(op.Code, "%s", op.Message)
-	case errors.As(err, &op) && errors.Is(err, store.ErrConflict):
-		return Errorf(http.StatusConflict, op.Code, "%s", op.Message)
-	case errors.As(err, &op) && errors.Is(err, store.ErrNotFound):
-		return Errorf(http.StatusNotFound, op.Code, "%s", op.Message)
 	case errors.Is(err, store.ErrWrongCode):
 		return Errorf(http.StatusForbidden, "wrong_code", "The access code is not right.")
+	case !errors.As(err, &op):
+		return err
+	case errors.Is(err, store.ErrInvalid):
+		return badRequest(op.Code, "%s", op.Message)
+	case errors.Is(err, store.ErrConflict):
+		return Errorf(http.StatusConflict, op.Code, "%s", op.Message)
+	case errors.Is(err, store.ErrNotFound):
+		return Errorf(http.StatusNotFound, op.Code, "%s", op.Message)
 	}
 	return err
 }
@@ -149,7 +151,7 @@ func (a *API) attendee(r *http.Request) (*model.Attendee, error) {
 // attendeeAllowed is the AttendeeAllowed hook: the token's attendee is
 // registered in codelabID.
 func (a *API) attendeeAllowed(r *http.Request, codelabID string) bool {
-	at, err := a.Store.AttendeeByToken(r.Context(), BearerToken(r))
+	at, err := a.attendee(r)
 	return err == nil && at.CodelabID == codelabID
 }
 
@@ -168,7 +170,7 @@ func (a *API) me(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if a.Hub != nil {
-		at.Online = a.Hub.Online(at.CodelabID)[at.ID]
+		at.Online = a.Hub.IsOnline(at.CodelabID, at.ID)
 	}
 	return writeJSON(w, http.StatusOK, meOut{Attendee: at, ContinueCode: code})
 }

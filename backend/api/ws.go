@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -28,9 +29,12 @@ func CheckWSOrigin(r *http.Request) bool {
 
 // PublishTo is the event log's after-commit hook that hands events to hub.
 func PublishTo(hub *realtime.Hub) func(store.Event) {
-	return func(e store.Event) {
-		hub.Publish(realtime.Event{CodelabID: e.CodelabID, Seq: e.Seq, ActorID: e.ActorID, VisibleTo: e.VisibleTo, Frame: e.Body})
-	}
+	return func(e store.Event) { hub.Publish(liveEvent(e)) }
+}
+
+// liveEvent is a logged event as the hub sends it, live or replayed.
+func liveEvent(e store.Event) realtime.Event {
+	return realtime.Event{CodelabID: e.CodelabID, Seq: e.Seq, ActorID: e.ActorID, VisibleTo: e.VisibleTo, Frame: e.Body}
 }
 
 func (a *API) liveReady() error {
@@ -94,7 +98,7 @@ func (a *API) adminWS(w http.ResponseWriter, r *http.Request) error {
 func (a *API) codelabExists(ctx context.Context, id string) error {
 	var n int
 	if err := a.Store.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM codelabs WHERE id = ?`, id).Scan(&n); err != nil {
-		return err
+		return fmt.Errorf("api: check codelab %q: %w", id, err)
 	}
 	if n == 0 {
 		return notFound("The codelab")
@@ -172,7 +176,7 @@ func (h wsHandler) Replay(ctx context.Context, who realtime.Identity, since int6
 	}
 	out := make([]realtime.Event, len(evs))
 	for i, e := range evs {
-		out[i] = realtime.Event{CodelabID: e.CodelabID, Seq: e.Seq, ActorID: e.ActorID, VisibleTo: e.VisibleTo, Frame: e.Body}
+		out[i] = liveEvent(e)
 	}
 	return out, nil
 }

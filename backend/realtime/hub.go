@@ -182,6 +182,15 @@ func (h *Hub) Online(codelabID string) map[string]bool {
 	return out
 }
 
+// IsOnline reports whether attendeeID has an open connection in codelabID,
+// without copying the room's presence map as Online does.
+func (h *Hub) IsOnline(codelabID, attendeeID string) bool {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	r := h.rooms[codelabID]
+	return r != nil && r.online[attendeeID] > 0
+}
+
 // Close disconnects everyone ("going away") and waits for the connections
 // to finish, at most until ctx ends.
 func (h *Hub) Close(ctx context.Context) {
@@ -268,10 +277,15 @@ func (h *Hub) presenceLocked(r *room, who Identity, online bool) {
 	}
 }
 
+// onlineList is Online as a slice, for the ready frame.
 func (h *Hub) onlineList(codelabID string) []string {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
 	ids := []string{}
-	for id := range h.Online(codelabID) {
-		ids = append(ids, id)
+	if r := h.rooms[codelabID]; r != nil {
+		for id := range r.online {
+			ids = append(ids, id)
+		}
 	}
 	return ids
 }

@@ -101,6 +101,7 @@ func (s *Store) RegisterAttendee(ctx context.Context, codelabID, name, code stri
 	if err := ValidateName(name); err != nil {
 		return nil, err
 	}
+	key := NameKey(name)
 	var reg *Registration
 	err := s.Write(ctx, func(tx *sql.Tx) error {
 		var want string
@@ -119,7 +120,7 @@ func (s *Store) RegisterAttendee(ctx context.Context, codelabID, name, code stri
 		}
 		var taken int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM attendees WHERE codelab_id = ? AND name_key = ?`,
-			codelabID, NameKey(name)).Scan(&taken); err != nil {
+			codelabID, key).Scan(&taken); err != nil {
 			return fmt.Errorf("store: register: %w", err)
 		}
 		if taken > 0 {
@@ -133,7 +134,7 @@ func (s *Store) RegisterAttendee(ctx context.Context, codelabID, name, code stri
 		a := model.Attendee{ID: NewID(), CodelabID: codelabID, Name: name, CurrentStep: 1, CompletedSteps: []int{},
 			StepStartedAt: parseTime(t), CreatedAt: parseTime(t)}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO attendees (id, codelab_id, name, name_key, continue_code,
-			step_started_at, created_at) VALUES (?,?,?,?,?,?,?)`, a.ID, codelabID, name, NameKey(name), cont, t, t); err != nil {
+			step_started_at, created_at) VALUES (?,?,?,?,?,?,?)`, a.ID, codelabID, name, key, cont, t, t); err != nil {
 			return fmt.Errorf("store: insert attendee: %w", err)
 		}
 		token, err := insertToken(ctx, tx, a.ID)
@@ -177,11 +178,14 @@ func insertToken(ctx context.Context, tx *sql.Tx, attendeeID string) (string, er
 // for another device; the old tokens keep working. ErrNotFound if no match.
 func (s *Store) ContinueAttendee(ctx context.Context, codelabID, code string) (*Registration, error) {
 	code = NormalizeContinueCode(code)
+	if code == "" { // matches nobody: no need to take the writer
+		return nil, fmt.Errorf("store: continue code: %w", ErrNotFound)
+	}
 	var reg *Registration
 	err := s.Write(ctx, func(tx *sql.Tx) error {
 		a, err := scanAttendee(tx.QueryRowContext(ctx, `SELECT `+attendeeColumns+` FROM attendees
 			WHERE codelab_id = ? AND continue_code = ?`, codelabID, code))
-		if errors.Is(err, sql.ErrNoRows) || code == "" {
+		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("store: continue code: %w", ErrNotFound)
 		}
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/opencodelabs/desktop/backend/model"
 )
@@ -201,11 +202,11 @@ func appendTx(ctx context.Context, tx *sql.Tx, op Op) (Event, bool, error) {
 		op.CodelabID).Scan(&seq); err != nil {
 		return Event{}, false, fmt.Errorf("store: next seq: %w", err)
 	}
-	fields := map[string]any{}
-	for k, v := range d.Fields {
-		fields[k] = v
+	fields := d.Fields // built afresh by each Apply: ours to complete
+	if fields == nil {
+		fields = map[string]any{}
 	}
-	fields["type"], fields["seq"], fields["at"] = d.Type, seq, parseTime(at)
+	fields["type"], fields["seq"], fields["at"] = d.Type, seq, at // at is already RFC 3339, as time.Time encodes
 	body, err := json.Marshal(fields)
 	if err != nil {
 		return Event{}, false, fmt.Errorf("store: encode event: %w", err)
@@ -283,7 +284,7 @@ func ValidateText(text string) (string, error) {
 	if text == "" {
 		return "", &OpError{Kind: ErrInvalid, Code: "empty_text", Message: "The message is empty."}
 	}
-	if len([]rune(text)) > MaxTextRunes {
+	if utf8.RuneCountInString(text) > MaxTextRunes {
 		return "", &OpError{Kind: ErrInvalid, Code: "text_too_long", Message: fmt.Sprintf("A message can have at most %d characters.", MaxTextRunes)}
 	}
 	return text, nil

@@ -34,8 +34,9 @@ func HelpOp(codelabID string, who model.Person, cid string, step int) Op {
 			VALUES (?,?,?,?,?)`, h.ID, codelabID, who.ID, step, at); err != nil {
 			return Draft{}, fmt.Errorf("store: insert help: %w", err)
 		}
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM help_requests WHERE codelab_id = ? AND resolved_at IS NULL
-			AND rowid <= (SELECT rowid FROM help_requests WHERE id = ?)`, codelabID, h.ID).Scan(&h.Position); err != nil {
+		// The new request has the highest rowid, so it is last in the queue.
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM help_requests WHERE codelab_id = ? AND resolved_at IS NULL`,
+			codelabID).Scan(&h.Position); err != nil {
 			return Draft{}, fmt.Errorf("store: help position: %w", err)
 		}
 		return Draft{Type: "help", VisibleTo: "admin", Fields: map[string]any{"request": h}}, nil
