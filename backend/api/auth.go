@@ -2,7 +2,6 @@ package api
 
 import (
 	"crypto/subtle"
-	"net"
 	"net/http"
 	"net/netip"
 	"strings"
@@ -37,11 +36,7 @@ func (a *API) cors(w http.ResponseWriter, r *http.Request) bool {
 
 // IsLoopback reports whether the request came from this machine.
 func IsLoopback(r *http.Request) bool {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	ip, err := netip.ParseAddr(host)
+	ip, err := netip.ParseAddr(clientIP(r))
 	return err == nil && ip.Unmap().IsLoopback()
 }
 
