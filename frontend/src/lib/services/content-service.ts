@@ -246,3 +246,8 @@ export function humanSize(bytes: number | undefined): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** fileDetail is a file material's second line ("slides.pdf · 2 KB"), shared by the editor and attendee lists. */
+export function fileDetail(m: Pick<Material, 'file_name' | 'size'>): string {
+  return `${m.file_name ?? ''}${m.size ? ` · ${humanSize(m.size)}` : ''}`;
+}

@@ -39,9 +39,22 @@ export function median(xs: number[]): number {
  * either, nobody is marked. Someone who finished the last step is never stuck.
  */
 export function isStuck(onStepMs: number, passedMs: number[], estimateMinutes: number): boolean {
-  const ref = passedMs.length > 0 ? median(passedMs) : estimateMinutes * 60_000;
-  if (ref <= 0) return false;
-  return onStepMs > STUCK_FLOOR_MS && onStepMs > 2 * ref;
+  return stuckAgainst(onStepMs, stuckReference(passedMs, estimateMinutes));
+}
+
+/**
+ * stuckReference is the typical time (ms) on a step for the stuck rule: the
+ * median of those who passed it, else the estimate. It is split out so the
+ * dashboard sorts each step's times once, not for every row on every tick.
+ */
+export function stuckReference(passedMs: number[], estimateMinutes: number): number {
+  return passedMs.length > 0 ? median(passedMs) : estimateMinutes * 60_000;
+}
+
+/** stuckAgainst applies the stuck rule to a reference from stuckReference (0 = none). */
+export function stuckAgainst(onStepMs: number, refMs: number): boolean {
+  if (refMs <= 0) return false;
+  return onStepMs > STUCK_FLOOR_MS && onStepMs > 2 * refMs;
 }
 
 /** histogram counts attendees per step 1..stepCount (a step out of range counts on the nearest end). */
