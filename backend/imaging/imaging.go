@@ -114,7 +114,10 @@ func Process(data []byte, maxWidth int) (*Image, error) {
 	if cfg.Width <= maxWidth {
 		return out, nil
 	}
+	var src image.Image
 	if f == GIF {
+		// DecodeAll is needed to tell animation apart; its first frame is
+		// what gif.Decode would return, so the GIF is decoded only once.
 		g, err := gif.DecodeAll(bytes.NewReader(data))
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
@@ -122,9 +125,8 @@ func Process(data []byte, maxWidth int) (*Image, error) {
 		if len(g.Image) > 1 {
 			return out, nil // animated: keep every frame as is
 		}
-	}
-	src, err := decode(f, data)
-	if err != nil {
+		src = g.Image[0]
+	} else if src, err = decode(f, data); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
 	}
 	b := src.Bounds()
@@ -164,6 +166,8 @@ func decodeConfig(f Format, data []byte) (image.Config, error) {
 	}
 }
 
+// decode reads a PNG, JPEG or WebP; Process decodes GIFs itself, since
+// it needs every frame to see whether one is animated.
 func decode(f Format, data []byte) (image.Image, error) {
 	r := bytes.NewReader(data)
 	switch f {
@@ -171,8 +175,6 @@ func decode(f Format, data []byte) (image.Image, error) {
 		return png.Decode(r)
 	case JPEG:
 		return jpeg.Decode(r)
-	case GIF:
-		return gif.Decode(r)
 	default:
 		return webp.Decode(r)
 	}

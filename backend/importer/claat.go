@@ -31,13 +31,19 @@ type rawStep struct {
 // a "key: value" header up to the first blank line or heading (or a
 // ---/--- block), "# Title", one step per "## " heading, "Duration:" lines
 // inside steps. fallbackTitle names the codelab when there is no "# "
-// title (Import passes the file name). text must already be decoded
-// (Import strips the BOM and CRLFs); ParseClaat does it again anyway.
+// title (Import passes the file name). A BOM and \r\n or \r line endings
+// are accepted.
 func ParseClaat(text, fallbackTitle string) (*Bundle, error) {
 	text, err := decodeText("markdown", []byte(text))
 	if err != nil {
 		return nil, err
 	}
+	return parseClaat(text, fallbackTitle)
+}
+
+// parseClaat is ParseClaat on text that decodeText already returned (Import
+// and importClaatZip have it decoded), so it is not decoded twice.
+func parseClaat(text, fallbackTitle string) (*Bundle, error) {
 	lines := strings.Split(text, "\n")
 	meta, i := parseClaatHeader(lines)
 
@@ -317,7 +323,7 @@ func importClaatZip(za *zipArchive) (*Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := ParseClaat(text, strings.TrimSuffix(path.Base(name), path.Ext(name)))
+	b, err := parseClaat(text, strings.TrimSuffix(path.Base(name), path.Ext(name)))
 	if err != nil {
 		return nil, err
 	}

@@ -51,79 +51,77 @@ type ExportFile struct {
 // other UTF-8 text named .md, .markdown or .txt (or with no extension) is
 // claat markdown.
 func Detect(filename string, data []byte) (Format, error) {
+	format, _, _, err := detect(filename, data)
+	return format, err
+}
+
+// detect is Detect keeping what it had to compute anyway, so Import does
+// not parse the ZIP or decode the text a second time: the opened archive
+// for the ZIP formats, the decoded text for claat markdown.
+func detect(filename string, data []byte) (Format, *zipArchive, string, error) {
 	if isZip(data) {
 		za, err := openZip(data)
 		if err != nil {
-			return "", err
+			return "", nil, "", err
 		}
 		if _, err := findCodelabJSON(za); err == nil {
-			return FormatOpenCodelabs, nil
+			return FormatOpenCodelabs, za, "", nil
 		} else if e, ok := err.(*Error); !ok || e.Code != CodeNoCodelab {
-			return "", err
+			return "", nil, "", err
 		}
 		if _, err := findClaatMarkdown(za); err != nil {
-			return "", err
+			return "", nil, "", err
 		}
-		return FormatClaatZip, nil
+		return FormatClaatZip, za, "", nil
 	}
 	if int64(len(data)) > MaxFileBytes {
-		return "", errf(CodeFileTooLarge, "%q is larger than %d MB", filename, MaxFileBytes>>20)
+		return "", nil, "", errf(CodeFileTooLarge, "%q is larger than %d MB", filename, MaxFileBytes>>20)
 	}
 	switch strings.ToLower(path.Ext(filename)) {
 	case ".md", ".markdown", ".txt", "":
 	case ".zip":
-		return "", errf(CodeBadZip, "%q is named .zip but is not a ZIP archive", filename)
+		return "", nil, "", errf(CodeBadZip, "%q is named .zip but is not a ZIP archive", filename)
 	default:
-		return "", errf(CodeUnsupportedFormat, "%q is neither a ZIP nor a markdown file; export your codelab as an Open Codelabs ZIP or a claat .md", filename)
+		return "", nil, "", errf(CodeUnsupportedFormat, "%q is neither a ZIP nor a markdown file; export your codelab as an Open Codelabs ZIP or a claat .md", filename)
 	}
-	if _, err := decodeText(filename, data); err != nil {
-		return "", err
+	text, err := decodeText(filename, data)
+	if err != nil {
+		return "", nil, "", err
 	}
-	return FormatClaatMD, nil
+	return FormatClaatMD, nil, text, nil
 }
 
 // Import reads an upload in any supported format. It never returns a
 // partial bundle: either the whole codelab is returned with a nil error,
 // or nil with an *Error saying why.
 func Import(filename string, data []byte) (*Bundle, error) {
-	format, err := Detect(filename, data)
+	b, _, err := ImportFormat(filename, data)
+	return b, err
+}
+
+// ImportFormat is Import that also names the format the upload was read
+// as, so a caller reporting it need not run Detect over the data again.
+func ImportFormat(filename string, data []byte) (*Bundle, Format, error) {
+	format, za, text, err := detect(filename, data)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	var b *Bundle
 	switch format {
 	case FormatOpenCodelabs:
-		za, err := openZip(data)
-		if err != nil {
-			return nil, err
-		}
 		b, err = importOpenCodelabs(za)
-		if err != nil {
-			return nil, err
-		}
 	case FormatClaatZip:
-		za, err := openZip(data)
-		if err != nil {
-			return nil, err
-		}
 		b, err = importClaatZip(za)
-		if err != nil {
-			return nil, err
-		}
 	default:
-		text, err := decodeText(filename, data)
-		if err != nil {
-			return nil, err
-		}
-		b, err = ParseClaat(text, strings.TrimSuffix(path.Base(filename), path.Ext(filename)))
-		if err != nil {
-			return nil, err
-		}
+		b, err = parseClaat(text, strings.TrimSuffix(path.Base(filename), path.Ext(filename)))
+	}
+	if err != nil {
+		return nil, "", err
 	}
 	if err := check(b); err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return b, nil
+	return b, format, nil
 }
 
 // check enforces what every importer promises: a title, at most MaxSteps
