@@ -111,7 +111,7 @@ func (a *API) restore(w http.ResponseWriter, r *http.Request) error {
 func (a *API) spoolRestoreFile(w http.ResponseWriter, r *http.Request) (string, error) {
 	tooLarge := Errorf(http.StatusRequestEntityTooLarge, "backup_too_large", "A backup may be at most %d GB.", maxRestoreBytes>>30)
 	var spooled string
-	err := eachPart(w, r, maxRestoreBytes+1<<20, func(p *multipart.Part) error {
+	err := eachPart(w, r, maxRestoreBytes+1<<20, tooLarge, func(p *multipart.Part) error {
 		if p.FormName() != "file" {
 			return nil
 		}
@@ -135,10 +135,6 @@ func (a *API) spoolRestoreFile(w http.ResponseWriter, r *http.Request) (string, 
 		}
 		return nil
 	})
-	var tooBig *http.MaxBytesError
-	if errors.As(err, &tooBig) {
-		err = tooLarge
-	}
 	if err == nil && spooled == "" {
 		err = badRequest("missing_file", "The form has no file field.")
 	}

@@ -24,13 +24,18 @@ type materialOut struct {
 	DownloadURL string `json:"download_url,omitempty"`
 }
 
+func toMaterialOut(m store.Material) materialOut {
+	out := materialOut{Material: m}
+	if m.Kind == store.MaterialFile {
+		out.DownloadURL = "api/codelabs/" + m.CodelabID + "/materials/" + m.ID + "/download"
+	}
+	return out
+}
+
 func materialsOut(list []store.Material) []materialOut {
 	out := make([]materialOut, len(list))
 	for i, m := range list {
-		out[i] = materialOut{Material: m}
-		if m.Kind == store.MaterialFile {
-			out[i].DownloadURL = "api/codelabs/" + m.CodelabID + "/materials/" + m.ID + "/download"
-		}
+		out[i] = toMaterialOut(m)
 	}
 	return out
 }
@@ -93,7 +98,7 @@ func (a *API) createMaterial(w http.ResponseWriter, r *http.Request) error {
 	if err := a.Store.CreateMaterial(r.Context(), m); err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, materialsOut([]store.Material{*m})[0])
+	return writeJSON(w, http.StatusCreated, toMaterialOut(*m))
 }
 
 func (a *API) createFileMaterial(w http.ResponseWriter, r *http.Request, m *store.Material) error {
@@ -124,7 +129,7 @@ func (a *API) createFileMaterial(w http.ResponseWriter, r *http.Request, m *stor
 		a.removeMaterialFile(m.FileName)
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, materialsOut([]store.Material{*m})[0])
+	return writeJSON(w, http.StatusCreated, toMaterialOut(*m))
 }
 
 func (a *API) removeMaterialFile(name string) {
@@ -150,15 +155,11 @@ func (a *API) renameMaterial(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	id, mid := r.PathValue("id"), r.PathValue("mid")
-	if err := a.Store.RenameMaterial(r.Context(), id, mid, title); err != nil {
-		return err
-	}
-	m, err := a.Store.GetMaterial(r.Context(), id, mid)
+	m, err := a.Store.RenameMaterial(r.Context(), r.PathValue("id"), r.PathValue("mid"), title)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, materialsOut([]store.Material{*m})[0])
+	return writeJSON(w, http.StatusOK, toMaterialOut(*m))
 }
 
 func (a *API) deleteMaterial(w http.ResponseWriter, r *http.Request) error {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/opencodelabs/desktop/backend/importer"
+	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/store"
 )
 
@@ -25,7 +26,7 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	b, err := importer.Import(file.name, file.data)
+	b, format, err := importer.ImportFormat(file.name, file.data)
 	var ie *importer.Error
 	if errors.As(err, &ie) {
 		status := http.StatusBadRequest
@@ -65,22 +66,13 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		uploads = append(uploads, u)
 		urls[as.Path] = "uploads/" + u.Name
 	}
-	rewrite := func(md string) string {
-		return importer.RewriteImages(md, func(u string) string {
-			if v, ok := urls[u]; ok {
-				return v
-			}
-			return u
-		})
-	}
 	c := b.Codelab
-	for i := range c.Steps {
-		c.Steps[i].Markdown = rewrite(c.Steps[i].Markdown)
-	}
-	c.GuideMarkdown = rewrite(c.GuideMarkdown)
-	if c.Tags == nil {
-		c.Tags = []string{}
-	}
+	rewriteImages(&c, func(u string) string {
+		if v, ok := urls[u]; ok {
+			return v
+		}
+		return u
+	})
 	err = a.Store.Write(r.Context(), func(tx *sql.Tx) error {
 		if err := store.InsertCodelabTx(r.Context(), tx, &c); err != nil {
 			return err
@@ -109,12 +101,16 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		Format   importer.Format `json:"import_format"`
 		Images   int             `json:"images"`
 		Warnings []string        `json:"warnings"`
-	}{codelabOut{Codelab: stored, HasAccessCode: stored.AccessCode != ""}, detectFormat(file), len(uploads), warnings})
+	}{codelabOut{Codelab: stored, HasAccessCode: stored.AccessCode != ""}, format, len(uploads), warnings})
 }
 
-func detectFormat(f *formFile) importer.Format {
-	format, _ := importer.Detect(f.name, f.data)
-	return format
+// rewriteImages points the image URLs of every step and of the guide
+// where fn says.
+func rewriteImages(c *model.Codelab, fn func(url string) string) {
+	for i := range c.Steps {
+		c.Steps[i].Markdown = importer.RewriteImages(c.Steps[i].Markdown, fn)
+	}
+	c.GuideMarkdown = importer.RewriteImages(c.GuideMarkdown, fn)
 }
 
 // uploadRef returns the upload name a markdown image URL points at
@@ -146,29 +142,27 @@ func (a *API) exportCodelab(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var assets []importer.Asset
-	seen := map[string]bool{}
-	rewrite := func(md string) string {
-		return importer.RewriteImages(md, func(u string) string {
-			name, ok := uploadRef(u)
-			if !ok {
-				return u
-			}
-			if !seen[name] {
-				data, err := os.ReadFile(filepath.Join(a.uploadsDir(), name))
-				if err != nil {
-					a.log.Warn("export: upload missing", "name", name, "err", err)
-					return u
-				}
-				seen[name] = true
+	found := map[string]bool{} // upload name -> readable; each file is read once
+	rewriteImages(c, func(u string) string {
+		name, ok := uploadRef(u)
+		if !ok {
+			return u
+		}
+		readable, seen := found[name]
+		if !seen {
+			data, err := os.ReadFile(filepath.Join(a.uploadsDir(), name))
+			if readable = err == nil; readable {
 				assets = append(assets, importer.Asset{Path: prefix + name, Data: data})
+			} else {
+				a.log.Warn("export: upload missing", "name", name, "err", err)
 			}
-			return prefix + name
-		})
-	}
-	for i := range c.Steps {
-		c.Steps[i].Markdown = rewrite(c.Steps[i].Markdown)
-	}
-	c.GuideMarkdown = rewrite(c.GuideMarkdown)
+			found[name] = readable
+		}
+		if !readable {
+			return u
+		}
+		return prefix + name
+	})
 	bundle := &importer.Bundle{Codelab: *c, Assets: assets, Meta: map[string]string{}}
 	var out *importer.ExportFile
 	if format == "claat" {
@@ -181,11 +175,7 @@ func (a *API) exportCodelab(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Name the download after the title: facilitators recognise it in a folder.
 	if t := importer.SafeFileTitle(c.Title); t != "" {
-		suffix := "-opencodelabs"
-		if format == "claat" {
-			suffix = "-claat"
-		}
-		out.Name = t + suffix + path.Ext(out.Name)
+		out.Name = t + "-" + format + path.Ext(out.Name)
 	}
 	h := w.Header()
 	h.Set("Content-Type", out.ContentType)

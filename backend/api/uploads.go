@@ -64,9 +64,19 @@ type formFile struct {
 }
 
 // eachPart streams a multipart/form-data body of at most bodyLimit bytes
-// to fn, one part at a time.
-func eachPart(w http.ResponseWriter, r *http.Request, bodyLimit int64, fn func(p *multipart.Part) error) error {
+// to fn, one part at a time. A body over the limit, noticed wherever it is
+// read, is tooLarge.
+func eachPart(w http.ResponseWriter, r *http.Request, bodyLimit int64, tooLarge *Error, fn func(p *multipart.Part) error) error {
 	r.Body = http.MaxBytesReader(w, r.Body, bodyLimit)
+	err := readParts(r, fn)
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return tooLarge
+	}
+	return err
+}
+
+func readParts(r *http.Request, fn func(p *multipart.Part) error) error {
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return badRequest("invalid_form", "Send the file as multipart/form-data with a field named file.")
@@ -96,7 +106,7 @@ func eachPart(w http.ResponseWriter, r *http.Request, bodyLimit int64, fn func(p
 func readForm(w http.ResponseWriter, r *http.Request, limit int64, tooLarge *Error) (map[string]string, *formFile, error) {
 	fields := map[string]string{}
 	var file *formFile
-	err := eachPart(w, r, limit+1<<20, func(p *multipart.Part) error {
+	err := eachPart(w, r, limit+1<<20, tooLarge, func(p *multipart.Part) error {
 		if p.FormName() == "file" {
 			if file != nil {
 				return badRequest("invalid_form", "Send one file per request.")
@@ -121,10 +131,6 @@ func readForm(w http.ResponseWriter, r *http.Request, limit int64, tooLarge *Err
 		fields[p.FormName()] = string(data)
 		return nil
 	})
-	var tooBig *http.MaxBytesError
-	if errors.As(err, &tooBig) {
-		return nil, nil, tooLarge
-	}
 	if err != nil {
 		return nil, nil, err
 	}

@@ -47,12 +47,8 @@ func scanMaterial(row rowScanner) (*Material, error) {
 // ListMaterials returns a codelab's materials in the order they were added;
 // ErrNotFound when the codelab does not exist.
 func (s *Store) ListMaterials(ctx context.Context, codelabID string) ([]Material, error) {
-	var n int
-	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM codelabs WHERE id = ?`, codelabID).Scan(&n); err != nil {
-		return nil, fmt.Errorf("store: check codelab: %w", err)
-	}
-	if n == 0 {
-		return nil, fmt.Errorf("store: codelab %q: %w", codelabID, ErrNotFound)
+	if err := codelabExists(ctx, s.read, codelabID); err != nil {
+		return nil, err
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT `+materialColumns+` FROM materials WHERE codelab_id = ?
 		ORDER BY position, created_at`, codelabID)
@@ -73,13 +69,23 @@ func (s *Store) ListMaterials(ctx context.Context, codelabID string) ([]Material
 
 // GetMaterial returns material mid of codelab codelabID.
 func (s *Store) GetMaterial(ctx context.Context, codelabID, mid string) (*Material, error) {
-	m, err := scanMaterial(s.read.QueryRowContext(ctx, `SELECT `+materialColumns+` FROM materials
-		WHERE codelab_id = ? AND id = ?`, codelabID, mid))
+	return getMaterial(ctx, s.read, codelabID, mid)
+}
+
+func getMaterial(ctx context.Context, q rowQuerier, codelabID, mid string) (*Material, error) {
+	return oneMaterial(q.QueryRowContext(ctx, `SELECT `+materialColumns+` FROM materials
+		WHERE codelab_id = ? AND id = ?`, codelabID, mid), "get", mid)
+}
+
+// oneMaterial scans the single material row a query (op: get, rename)
+// returned; no row is ErrNotFound.
+func oneMaterial(row *sql.Row, op, mid string) (*Material, error) {
+	m, err := scanMaterial(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: material %q: %w", mid, ErrNotFound)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("store: get material: %w", err)
+		return nil, fmt.Errorf("store: %s material: %w", op, err)
 	}
 	return m, nil
 }
@@ -88,7 +94,7 @@ func (s *Store) GetMaterial(ctx context.Context, codelabID, mid string) (*Materi
 // CreatedAt. For a file the caller has already written FileName.
 func (s *Store) CreateMaterial(ctx context.Context, m *Material) error {
 	return s.Write(ctx, func(tx *sql.Tx) error {
-		if err := codelabExistsTx(ctx, tx, m.CodelabID); err != nil {
+		if err := codelabExists(ctx, tx, m.CodelabID); err != nil {
 			return err
 		}
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM materials WHERE codelab_id = ?`,
@@ -107,18 +113,17 @@ func (s *Store) CreateMaterial(ctx context.Context, m *Material) error {
 	})
 }
 
-// RenameMaterial changes a material's title.
-func (s *Store) RenameMaterial(ctx context.Context, codelabID, mid, title string) error {
-	return s.Write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE materials SET title = ? WHERE codelab_id = ? AND id = ?`, title, codelabID, mid)
-		if err != nil {
-			return fmt.Errorf("store: rename material: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("store: material %q: %w", mid, ErrNotFound)
-		}
-		return nil
+// RenameMaterial changes a material's title and returns the material as
+// stored.
+func (s *Store) RenameMaterial(ctx context.Context, codelabID, mid, title string) (*Material, error) {
+	var m *Material
+	err := s.Write(ctx, func(tx *sql.Tx) error {
+		var err error
+		m, err = oneMaterial(tx.QueryRowContext(ctx, `UPDATE materials SET title = ? WHERE codelab_id = ? AND id = ?
+			RETURNING `+materialColumns, title, codelabID, mid), "rename", mid)
+		return err
 	})
+	return m, err
 }
 
 // DeleteMaterial removes a material's row and returns it, so the caller can
@@ -127,16 +132,10 @@ func (s *Store) DeleteMaterial(ctx context.Context, codelabID, mid string) (*Mat
 	var m *Material
 	err := s.Write(ctx, func(tx *sql.Tx) error {
 		var err error
-		m, err = scanMaterial(tx.QueryRowContext(ctx, `SELECT `+materialColumns+` FROM materials
-			WHERE codelab_id = ? AND id = ?`, codelabID, mid))
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("store: material %q: %w", mid, ErrNotFound)
+		if m, err = getMaterial(ctx, tx, codelabID, mid); err != nil {
+			return err
 		}
-		if err != nil {
-			return fmt.Errorf("store: get material: %w", err)
-		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM materials WHERE id = ?`, mid)
-		if err != nil {
+		if _, err = tx.ExecContext(ctx, `DELETE FROM materials WHERE id = ?`, mid); err != nil {
 			return fmt.Errorf("store: delete material: %w", err)
 		}
 		return nil

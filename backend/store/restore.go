@@ -10,17 +10,6 @@ import (
 	"strings"
 )
 
-// WriteConn hands out the single writer connection, so a caller can run
-// statements that must share one connection (ATTACH, then a transaction).
-// Every other write waits until the connection is closed.
-func (s *Store) WriteConn(ctx context.Context) (*sql.Conn, error) {
-	c, err := s.write.Conn(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("store: writer connection: %w", err)
-	}
-	return c, nil
-}
-
 // RestoreDatabase replaces every app table's rows with those of the
 // database file at path (a verified backup) in one transaction, keeping
 // the live connection pools: readers see the old data or the new, never a
@@ -34,9 +23,11 @@ func (s *Store) RestoreDatabase(ctx context.Context, path string) error {
 	if err := bk.Close(); err != nil {
 		return fmt.Errorf("store: close backup database: %w", err)
 	}
-	conn, err := s.WriteConn(ctx)
+	// ATTACH and the transaction must share one connection: take the
+	// single writer, so every other write waits until the restore is done.
+	conn, err := s.write.Conn(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("store: writer connection: %w", err)
 	}
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS bk`, path); err != nil {

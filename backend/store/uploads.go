@@ -45,7 +45,7 @@ func InsertUploadTx(ctx context.Context, tx *sql.Tx, u *Upload) error {
 func (s *Store) InsertUpload(ctx context.Context, u *Upload) error {
 	return s.Write(ctx, func(tx *sql.Tx) error {
 		if u.CodelabID != "" {
-			if err := codelabExistsTx(ctx, tx, u.CodelabID); err != nil {
+			if err := codelabExists(ctx, tx, u.CodelabID); err != nil {
 				return err
 			}
 		}
@@ -71,10 +71,16 @@ func (s *Store) GetUpload(ctx context.Context, name string) (*Upload, error) {
 	return &u, nil
 }
 
-// codelabExistsTx is ErrNotFound when no codelab has id.
-func codelabExistsTx(ctx context.Context, tx *sql.Tx, id string) error {
+// rowQuerier is what both pools and a transaction offer for one-row
+// queries, so a lookup can run inside a write or on the read pool.
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// codelabExists is ErrNotFound when no codelab has id.
+func codelabExists(ctx context.Context, q rowQuerier, id string) error {
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM codelabs WHERE id = ?`, id).Scan(&n); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM codelabs WHERE id = ?`, id).Scan(&n); err != nil {
 		return fmt.Errorf("store: check codelab: %w", err)
 	}
 	if n == 0 {
