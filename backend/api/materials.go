@@ -177,7 +177,7 @@ func (a *API) deleteMaterial(w http.ResponseWriter, r *http.Request) error {
 // attendeeMayRead applies the steps' access rule: the codelab must be
 // public, and if it has an access code the attendee must be registered.
 func (a *API) attendeeMayRead(r *http.Request, id string) error {
-	c, err := a.Store.GetCodelab(r.Context(), id)
+	c, err := a.Store.CodelabSummary(r.Context(), id)
 	if errors.Is(err, store.ErrNotFound) || err == nil && !c.IsPublic {
 		return notFound("The codelab")
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -96,14 +95,11 @@ func (a *API) adminWS(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) codelabExists(ctx context.Context, id string) error {
-	var n int
-	if err := a.Store.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM codelabs WHERE id = ?`, id).Scan(&n); err != nil {
-		return fmt.Errorf("api: check codelab %q: %w", id, err)
-	}
-	if n == 0 {
+	err := a.Store.CodelabExists(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
 		return notFound("The codelab")
 	}
-	return nil
+	return err
 }
 
 // wsHandler persists client frames through the event log.

@@ -54,14 +54,29 @@ func (s *Store) ListCodelabs(ctx context.Context, publicOnly bool) ([]model.Code
 	return out, rows.Err()
 }
 
-// GetCodelab returns one codelab with its steps (markdown included).
-func (s *Store) GetCodelab(ctx context.Context, id string) (*model.Codelab, error) {
+// CodelabSummary returns one codelab without its steps, for checks that
+// need only its settings (visibility, access code).
+func (s *Store) CodelabSummary(ctx context.Context, id string) (*model.Codelab, error) {
 	c, err := scanCodelab(s.read.QueryRowContext(ctx, `SELECT `+codelabColumns+` FROM codelabs WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: codelab %q: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: get codelab: %w", err)
+	}
+	return c, nil
+}
+
+// CodelabExists returns nil, or an error wrapping ErrNotFound.
+func (s *Store) CodelabExists(ctx context.Context, id string) error {
+	return codelabExists(ctx, s.read, id)
+}
+
+// GetCodelab returns one codelab with its steps (markdown included).
+func (s *Store) GetCodelab(ctx context.Context, id string) (*model.Codelab, error) {
+	c, err := s.CodelabSummary(ctx, id)
+	if err != nil {
+		return nil, err
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT number, title, duration_minutes, markdown FROM steps
 		WHERE codelab_id = ? ORDER BY number`, id)
