@@ -5,15 +5,25 @@ import (
 	"strings"
 )
 
-// PageCSP is the Content-Security-Policy of both apps' pages, before the
-// WebSocket sources are added: everything from this server, nothing from
-// outside. Inline styles are allowed because Svelte's transitions insert
+// PagePolicy is the Content-Security-Policy of both apps' pages:
+// everything from this server, nothing from outside. connect and img are
+// extra sources (space-separated, may be empty) for connect-src and
+// img-src. Inline styles are allowed because Svelte's transitions insert
 // <style> elements for their keyframes and style: directives may write
 // style attributes; scripts are never inline and never evaluated. data:
 // and blob: images are the favicon, the QR code and image previews.
-const PageCSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
-	"img-src 'self' data: blob:; font-src 'self' data:; object-src 'none'; base-uri 'none'; " +
-	"form-action 'self'; frame-ancestors 'none'"
+func PagePolicy(connect, img string) string {
+	return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+		"img-src 'self' data: blob:" + pad(img) + "; font-src 'self' data:; connect-src 'self'" + pad(connect) +
+		"; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+}
+
+func pad(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " " + s
+}
 
 // dataCSP is the policy of every other response (JSON, uploads, material
 // downloads): nothing may run or load, even if a file is opened directly.
@@ -26,7 +36,7 @@ func securityHeaders(w http.ResponseWriter, r *http.Request) {
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
 	if isPage(r.URL.Path) {
-		h.Set("Content-Security-Policy", PageCSP+"; connect-src 'self'"+wsSources(r.Host))
+		h.Set("Content-Security-Policy", PagePolicy(wsSources(r.Host), ""))
 	} else {
 		h.Set("Content-Security-Policy", dataCSP)
 	}
@@ -52,5 +62,5 @@ func wsSources(host string) string {
 	}) {
 		return ""
 	}
-	return " ws://" + host + " wss://" + host
+	return "ws://" + host + " wss://" + host
 }
