@@ -23,6 +23,7 @@ func (b *App) singleInstance(dataDir string) *options.SingleInstanceLock {
 			}
 			runtime.WindowUnminimise(b.ctx)
 			runtime.WindowShow(b.ctx)
+			b.log.Info("second launch on this data folder: window brought to the front")
 		},
 	}
 }
