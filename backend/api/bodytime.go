@@ -45,6 +45,7 @@ var transferRoutes = map[string]bool{
 	"POST /api/admin/codelabs/{id}/materials": true,
 	"POST /api/admin/import":                  true,
 	"POST /api/admin/restore":                 true,
+	"POST /api/codelabs/{id}/submissions":     true, // attendees' uploads, over Wi-Fi (DESIGN.md)
 }
 
 type bodyTimerKey struct{}
