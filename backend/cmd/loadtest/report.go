@@ -64,7 +64,7 @@ func (r *result) collect(clients []*wsClient, clk *clock, poll listPoller) {
 			r.dropped++
 			r.dropReasons[shorten(c.dropWhy)]++
 		}
-		for i := 0; i < r.chats && i < len(clk.chatAt); i++ {
+		for i := range clk.chatAt { // burst numbers skip dropped senders: look at every slot
 			at := clk.chatAt[i].Load()
 			if at > 0 && (dropAt == 0 || at < dropAt) {
 				r.expected++
