@@ -52,10 +52,21 @@ func runFloorServer() int {
 		fmt.Fprintln(os.Stderr, "floor:", err)
 		return 1
 	}
+	f, mux := newFloor()
+	fmt.Printf("admin URL: http://%s/admin/#token=%s\n", ln.Addr(), f.token)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	if err := srv.Serve(ln); err != nil {
+		fmt.Fprintln(os.Stderr, "floor:", err)
+		return 1
+	}
+	return 0
+}
+
+// newFloor builds the floor's state and routes.
+func newFloor() (*floorServer, *http.ServeMux) {
 	b := make([]byte, 16)
 	rand.Read(b)
 	f := &floorServer{token: hex.EncodeToString(b), people: map[string]attendee{}, conns: map[*floorConn]bool{}}
-	fmt.Printf("admin URL: http://%s/admin/#token=%s\n", ln.Addr(), f.token)
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/admin/codelabs", func(w http.ResponseWriter, r *http.Request) {
 		floorJSON(w, http.StatusCreated, map[string]string{"id": "floor"})
@@ -75,12 +86,7 @@ func runFloorServer() int {
 	})
 	mux.HandleFunc("GET /ws", f.serveWS)
 	mux.HandleFunc("GET /api/admin/ws", f.serveWS)
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	if err := srv.Serve(ln); err != nil {
-		fmt.Fprintln(os.Stderr, "floor:", err)
-		return 1
-	}
-	return 0
+	return f, mux
 }
 
 func floorJSON(w http.ResponseWriter, status int, v any) {

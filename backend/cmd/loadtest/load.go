@@ -143,7 +143,7 @@ func closeAll(clients []*wsClient) {
 func missing(clients []*wsClient, chats int) int {
 	m := 0
 	for _, c := range clients {
-		if c.conn == nil || c.dropped.Load() != 0 {
+		if c.url == "" || c.dropped.Load() != 0 {
 			continue
 		}
 		m += chats - int(c.received.Load())
