@@ -92,28 +92,7 @@ func (s *Store) WriteBackup(ctx context.Context, w io.Writer, uploadsDir, tmpDir
 	if err := addFile(zw, m, backupDBName, snap, zip.Deflate); err != nil {
 		return nil, err
 	}
-	err = filepath.WalkDir(uploadsDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == uploadsDir {
-				return nil // nothing uploaded yet
-			}
-			return err
-		}
-		if !d.Type().IsRegular() {
-			return nil // directories (walked into) and anything that is not a plain file
-		}
-		rel, err := filepath.Rel(uploadsDir, p)
-		if err != nil {
-			return err
-		}
-		method := zip.Deflate
-		switch strings.ToLower(filepath.Ext(p)) {
-		case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".zip":
-			method = zip.Store // already compressed
-		}
-		return addFile(zw, m, backupUploads+filepath.ToSlash(rel), p, method)
-	})
-	if err != nil {
+	if err := addUploads(zw, m, uploadsDir); err != nil {
 		return nil, fmt.Errorf("store: backup uploads: %w", err)
 	}
 	mj, err := json.MarshalIndent(m, "", "  ")
@@ -133,6 +112,39 @@ func (s *Store) WriteBackup(ctx context.Context, w io.Writer, uploadsDir, tmpDir
 	return m, nil
 }
 
+// addUploads adds every regular file under uploadsDir, walked and opened
+// through os.Root so that a symlink in the folder cannot pull in a file
+// from outside. Files still being written (TempPrefix) are left out.
+func addUploads(zw *zip.Writer, m *Manifest, uploadsDir string) error {
+	root, err := os.OpenRoot(uploadsDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // nothing uploaded yet
+	}
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	return fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() || strings.HasPrefix(d.Name(), TempPrefix) {
+			return nil // directories (walked into), links, files being written
+		}
+		method := zip.Deflate
+		switch strings.ToLower(path.Ext(p)) {
+		case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".zip":
+			method = zip.Store // already compressed
+		}
+		f, err := root.Open(filepath.FromSlash(p))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return addReader(zw, m, backupUploads+p, f, method)
+	})
+}
+
 // addFile copies the file at src into zw as name, hashing what it copies.
 func addFile(zw *zip.Writer, m *Manifest, name, src string, method uint16) error {
 	f, err := os.Open(src)
@@ -140,6 +152,10 @@ func addFile(zw *zip.Writer, m *Manifest, name, src string, method uint16) error
 		return fmt.Errorf("store: backup %s: %w", name, err)
 	}
 	defer f.Close()
+	return addReader(zw, m, name, f, method)
+}
+
+func addReader(zw *zip.Writer, m *Manifest, name string, f io.Reader, method uint16) error {
 	fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: m.CreatedAt})
 	if err != nil {
 		return fmt.Errorf("store: backup %s: %w", name, err)
@@ -391,5 +407,5 @@ func checkDatabase(ctx context.Context, dbPath string, manifestVersion int) erro
 	if version != manifestVersion {
 		return invalid("the backup database has schema %d but the manifest says %d", version, manifestVersion)
 	}
-	return nil
+	return checkStoredFileNames(ctx, db)
 }
