@@ -46,6 +46,9 @@ type Config struct {
 	// OnCodelabChanged is called after a codelab's content was saved.
 	OnCodelabChanged func(codelabID string)
 
+	// AutoBackups, when set, takes its snapshots under the content lock.
+	AutoBackups *store.AutoBackups
+
 	// Hub and Events run the live workshop (nil: live endpoints answer 503).
 	Hub    *realtime.Hub
 	Events *store.EventLog
@@ -71,6 +74,9 @@ func New(cfg Config) *API {
 	}
 	if a.AttendeeAllowed == nil {
 		a.AttendeeAllowed = a.attendeeAllowed
+	}
+	if cfg.AutoBackups != nil {
+		cfg.AutoBackups.Lock = a.content.mu.RLocker()
 	}
 	a.routes()
 	return a
@@ -125,6 +131,7 @@ func (a *API) routes() {
 	m.HandleFunc("GET /api/admin/codelabs/{id}/export", a.admin(a.exportCodelab))
 	m.HandleFunc("GET /api/admin/backup", a.admin(a.backup))
 	m.HandleFunc("POST /api/admin/restore", a.admin(a.restore))
+	a.storageRoutes(m) // damaged database, automatic backups (storage.go)
 
 	m.HandleFunc("/api/", a.wrap(func(w http.ResponseWriter, r *http.Request) error {
 		return Errorf(http.StatusNotFound, "not_found", "No API endpoint %s %s.", r.Method, r.URL.Path)
@@ -144,7 +151,7 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			a.writeError(w, r, Errorf(http.StatusInternalServerError, "internal", "Something went wrong on the server; it has been logged."))
 		}
 	}()
-	if a.cors(w, r) {
+	if a.cors(w, r) || a.refuseWhileDamaged(w, r) {
 		return
 	}
 	a.mux.ServeHTTP(w, r)

@@ -28,16 +28,18 @@ var Version = "0.1.0-dev"
 
 // Server is a running workshop server.
 type Server struct {
-	cfg   config.Config
-	log   *slog.Logger
-	store *store.Store
-	api   *api.API
-	http  *http.Server
-	ln    net.Listener
-	port  int
-	done  chan error
-	live  *live
-	adv   *discovery.Advertiser
+	cfg      config.Config
+	log      *slog.Logger
+	store    *store.Store
+	api      *api.API
+	http     *http.Server
+	ln       net.Listener
+	port     int
+	done     chan error
+	live     *live
+	adv      *discovery.Advertiser
+	auto     *store.AutoBackups
+	stopAuto func() // stops the automatic backups and waits for a running one
 
 	mu   sync.Mutex
 	name string // workshop name in use (mDNS may have added a suffix)
@@ -50,11 +52,15 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 	if log == nil {
 		log = slog.Default()
 	}
-	st, err := store.Open(ctx, filepath.Join(cfg.DataDir, "opencodelabs.db"))
+	// Checks the folder, finishes an interrupted restore, runs quick_check
+	// (a damaged file opens in the damaged state) and removes leftovers.
+	st, err := store.OpenDataDir(ctx, filepath.Join(cfg.DataDir, "opencodelabs.db"), log)
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: log, store: st, name: cfg.Name, done: make(chan error, 1)}
+	s.auto = store.NewAutoBackups(st, cfg.DataDir)
+	s.auto.Log = log
 	s.live = newLive(st, log)
 	s.api = api.New(api.Config{
 		Store:            st,
@@ -69,6 +75,7 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 		Events:           s.live.events,
 		OnCodelabChanged: s.live.codelabChanged,
 		JoinInfo:         s.joinInfo,
+		AutoBackups:      s.auto,
 	})
 	s.ln, err = listen(cfg.Addr)
 	if err != nil {
@@ -83,6 +90,7 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelDebug),
 	}
+	s.startAutoBackups()
 	s.startMDNS() // before serving: handlers read s.adv without a lock
 	go func() {
 		err := s.http.Serve(s.ln)
@@ -156,5 +164,23 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	err := s.http.Shutdown(ctx)
 	s.live.close(ctx) // hijacked WebSockets are not covered by http.Shutdown
+	s.stopAuto()
 	return errors.Join(advErr, err, s.store.Close())
+}
+
+// startAutoBackups takes a snapshot now and then every
+// store.AutoInterval while anything changed (docs/backup.md).
+func (s *Server) startAutoBackups() {
+	ctx, cancel := context.WithCancel(context.Background())
+	ticker := time.NewTicker(store.AutoInterval)
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		s.auto.Run(ctx, ticker.C)
+	}()
+	s.stopAuto = func() {
+		cancel()
+		ticker.Stop()
+		<-stopped
+	}
 }

@@ -203,10 +203,16 @@ type Extracted struct {
 	DBPath     string
 	UploadsDir string
 	Manifest   Manifest
+	keep       bool // ApplyRestore's journal took the files over
 }
 
-// Remove deletes the extracted files.
-func (e *Extracted) Remove() error { return os.RemoveAll(e.Dir) }
+// Remove deletes the extracted files (unless a restore took them over).
+func (e *Extracted) Remove() error {
+	if e.keep {
+		return nil
+	}
+	return os.RemoveAll(e.Dir)
+}
 
 // VerifyBackup checks the archive at archivePath completely and unpacks it
 // into a new directory under workDir. It refuses (with *BackupError) an
@@ -215,11 +221,23 @@ func (e *Extracted) Remove() error { return os.RemoveAll(e.Dir) }
 // not match, or holds a database that fails PRAGMA integrity_check or is
 // newer than this program. Nothing outside the new directory is touched.
 func (s *Store) VerifyBackup(ctx context.Context, archivePath, workDir string) (*Extracted, error) {
-	zr, err := zip.OpenReader(archivePath)
+	f, err := os.Open(archivePath)
+	if err != nil {
+		return nil, fmt.Errorf("store: open backup: %w", err)
+	}
+	defer f.Close()
+	return s.verifyArchive(ctx, f, workDir)
+}
+
+func (s *Store) verifyArchive(ctx context.Context, f *os.File, workDir string) (*Extracted, error) {
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("store: open backup: %w", err)
+	}
+	zr, err := zip.NewReader(f, st.Size())
 	if err != nil {
 		return nil, invalid("the file is not a readable ZIP archive (%v); it may be truncated or damaged", err)
 	}
-	defer zr.Close()
 	if len(zr.File) > MaxBackupEntries {
 		return nil, invalid("the archive holds %d files; at most %d are accepted", len(zr.File), MaxBackupEntries)
 	}
@@ -227,10 +245,7 @@ func (s *Store) VerifyBackup(ctx context.Context, archivePath, workDir string) (
 	if err != nil {
 		return nil, err
 	}
-	ours, err := s.SchemaVersion(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("store: schema version: %w", err)
-	}
+	ours := LatestSchemaVersion() // not the live file's: it may be damaged
 	if m.SchemaVersion > ours {
 		return nil, invalid("the backup was made by a newer version of the app (schema %d, this one has %d); update the app first", m.SchemaVersion, ours)
 	}
@@ -275,7 +290,7 @@ func (s *Store) VerifyBackup(ctx context.Context, archivePath, workDir string) (
 	return ex, nil
 }
 
-func readManifest(zr *zip.ReadCloser) (*Manifest, error) {
+func readManifest(zr *zip.Reader) (*Manifest, error) {
 	for _, f := range zr.File {
 		if f.Name != backupManifest {
 			continue
@@ -323,7 +338,7 @@ func checkEntryName(name string) error {
 
 // extractAll unpacks every entry listed in want, verifying size and
 // checksum as it reads, and refuses entries that are not listed.
-func extractAll(zr *zip.ReadCloser, want map[string]ManifestFile, dir string) error {
+func extractAll(zr *zip.Reader, want map[string]ManifestFile, dir string) error {
 	seen := map[string]bool{}
 	for _, f := range zr.File {
 		if f.Name == backupManifest {
