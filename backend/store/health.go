@@ -122,7 +122,7 @@ func inspect(ctx context.Context, path string) (string, error) {
 	if len(found) == 1 && found[0] == "ok" {
 		return "", nil
 	}
-	return "PRAGMA quick_check found: " + strings.Join(found, "; "), nil
+	return "PRAGMA quick_check found: " + strings.ReplaceAll(strings.Join(found, "; "), "\n", "; "), nil
 }
 
 // openDamaged opens path read-only and marks the store damaged.
