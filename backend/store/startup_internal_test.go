@@ -176,20 +176,20 @@ func TestStartupRemovesLeftovers(t *testing.T) {
 	mustOK(t, s.CreateMaterial(ctx, &Material{CodelabID: c.ID, Kind: MaterialFile, Title: "m", FileName: keptMaterial}))
 	s.Close()
 	files := map[string]bool{ // path -> kept
-		"uploads/" + kept:                                   true,
-		"uploads/readme.txt":                                true, // not a name we give: not ours to delete
-		"uploads/materials/" + keptMaterial:                 true,
-		"uploads/zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz.webp":     false, // image of an interrupted import
+		"uploads/" + kept:                                    true,
+		"uploads/readme.txt":                                 true, // not a name we give: not ours to delete
+		"uploads/materials/" + keptMaterial:                  true,
+		"uploads/zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz.webp":      false, // image of an interrupted import
 		"uploads/materials/yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy": false, // material of an interrupted upload
-		"uploads/.tmp-0123":                                 false,
-		"uploads/materials/.tmp-4567":                       false,
-		".restore-upload-99.zip":                            false,
-		".download-backup-98.zip":                           false,
-		"restore-1234/database.sqlite":                      false,
-		"backup-5678/database.sqlite":                       false,
-		"backups/.backup-1.zip":                             false,
-		"backups/auto/.backup-2.zip":                        false,
-		"backups/pre-restore-20260101T000000.000Z.zip":      true,
+		"uploads/.tmp-0123":                                  false,
+		"uploads/materials/.tmp-4567":                        false,
+		".restore-upload-99.zip":                             false,
+		".download-backup-98.zip":                            false,
+		"restore-1234/database.sqlite":                       false,
+		"backup-5678/database.sqlite":                        false,
+		"backups/.backup-1.zip":                              false,
+		"backups/auto/.backup-2.zip":                         false,
+		"backups/pre-restore-20260101T000000.000Z.zip":       true,
 	}
 	for p := range files {
 		full := filepath.Join(dataDir, filepath.FromSlash(p))
