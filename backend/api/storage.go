@@ -51,16 +51,13 @@ func (a *API) refuseWhileDamaged(w http.ResponseWriter, r *http.Request) bool {
 }
 
 // storageStatus reports the database's health and the newest automatic
-// backup: GET /api/admin/storage.
+// backup that still opens: GET /api/admin/storage.
 func (a *API) storageStatus(w http.ResponseWriter, r *http.Request) error {
-	list, err := store.ListAutoBackups(a.dataDir())
+	newest, err := store.NewestGoodAutoBackup(a.dataDir())
 	if err != nil {
 		return err
 	}
-	out := map[string]any{"damaged": false, "newest_backup": nil}
-	if len(list) > 0 {
-		out["newest_backup"] = list[0]
-	}
+	out := map[string]any{"damaged": false, "newest_backup": newest}
 	if d := a.Store.Damage(); d != nil {
 		out["damaged"], out["reason"], out["detected_at"] = true, d.Reason, d.DetectedAt
 	}

@@ -49,6 +49,9 @@ func TestDamagedDatabaseRefusesAndRestoresFromAutomaticBackup(t *testing.T) {
 	copy(data[(n/2)*4096:], bytes.Repeat([]byte{0xAB}, 4096))
 	os.WriteFile(dbPath, data, 0o600)
 
+	// A newer snapshot that was cut short is listed but not offered.
+	os.WriteFile(filepath.Join(store.AutoDir(dir), "auto-29990101T000000Z.zip"), []byte("PK\x03\x04 cut short"), 0o600)
+
 	e, st = storageEnv(t, dir)
 	if st.Damage() == nil {
 		t.Fatal("got a healthy store from a corrupted file, want the damaged state")
@@ -63,9 +66,9 @@ func TestDamagedDatabaseRefusesAndRestoresFromAutomaticBackup(t *testing.T) {
 		{name: "health answers", method: "GET", url: "/api/health", wantStatus: 200},
 		{name: "session answers", method: "GET", url: "/api/admin/session", admin: true, wantStatus: 200},
 		{name: "status says damaged", method: "GET", url: "/api/admin/storage", admin: true, wantStatus: 200,
-			wantIn: []string{`"damaged":true`, "quick_check", `"name":"` + name + `"`}},
+			wantIn: []string{`"damaged":true`, "quick_check", `"name":"` + name + `"`}, wantNotIn: []string{"2999"}},
 		{name: "status needs the admin token", method: "GET", url: "/api/admin/storage", wantStatus: 401},
-		{name: "backups listed", method: "GET", url: "/api/admin/backups", admin: true, wantStatus: 200, wantIn: []string{name}},
+		{name: "backups listed", method: "GET", url: "/api/admin/backups", admin: true, wantStatus: 200, wantIn: []string{name, "auto-29990101T000000Z.zip"}},
 		{name: "admin app still served", method: "GET", url: "/admin/", wantStatus: 200},
 	} {
 		sc.run(t, h)

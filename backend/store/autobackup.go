@@ -1,6 +1,7 @@
 package store
 
 import (
+	"archive/zip"
 	"context"
 	"fmt"
 	"log/slog"
@@ -186,6 +187,32 @@ func ListAutoBackups(dataDir string) ([]BackupInfo, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].CreatedAt.After(out[j].CreatedAt) })
 	return out, nil
+}
+
+// NewestGoodAutoBackup is the newest automatic backup whose archive still
+// opens and carries a valid manifest (a cheap check: the central
+// directory and manifest.json; a restore verifies everything). A snapshot
+// cut short or damaged on disk since is skipped. nil when there is none.
+func NewestGoodAutoBackup(dataDir string) (*BackupInfo, error) {
+	list, err := ListAutoBackups(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range list {
+		f, err := NewFolder(AutoDir(dataDir)).Open(b.Name)
+		if err != nil {
+			continue
+		}
+		zr, err := zip.NewReader(f, b.Size)
+		if err == nil {
+			_, err = readManifest(zr)
+		}
+		f.Close()
+		if err == nil {
+			return &b, nil
+		}
+	}
+	return nil, nil
 }
 
 // VerifyAutoBackup verifies the automatic backup name (opened inside its
