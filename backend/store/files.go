@@ -160,7 +160,8 @@ var storedFileColumns = []storedFileColumn{
 }
 
 // RegisterFileColumn adds a table column of stored file names to the list
-// a restore checks (for features that keep files of their own).
+// a restore checks (for features that keep files of their own). Call it
+// from an init function: the list is not guarded for concurrent use.
 func RegisterFileColumn(table, column string) {
 	storedFileColumns = append(storedFileColumns, storedFileColumn{table, column})
 }
