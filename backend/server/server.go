@@ -38,6 +38,7 @@ type Server struct {
 	done     chan error
 	live     *live
 	adv      *discovery.Advertiser
+	lock     *dirLock // lock.go: one server per data dir
 	auto     *store.AutoBackups
 	stopAuto func() // stops the automatic backups and waits for a running one
 
@@ -52,13 +53,23 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 	if log == nil {
 		log = slog.Default()
 	}
-	// Checks the folder, finishes an interrupted restore, runs quick_check
-	// (a damaged file opens in the damaged state) and removes leftovers.
-	st, err := store.OpenDataDir(ctx, filepath.Join(cfg.DataDir, "opencodelabs.db"), log)
+	// A read-only or missing folder fails here, naming it and why.
+	if err := store.CheckDataDir(cfg.DataDir); err != nil {
+		return nil, err
+	}
+	lock, err := lockDataDir(cfg.DataDir)
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: log, store: st, name: cfg.Name, done: make(chan error, 1)}
+	// Checks the folder, finishes an interrupted restore, runs quick_check
+	// (a damaged file opens in the damaged state) and removes leftovers.
+	// After the lock: no other server's work in progress is mistaken for leftovers.
+	st, err := store.OpenDataDir(ctx, filepath.Join(cfg.DataDir, "opencodelabs.db"), log)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	s := &Server{cfg: cfg, log: log, store: st, name: cfg.Name, done: make(chan error, 1), lock: lock}
 	s.auto = store.NewAutoBackups(st, cfg.DataDir)
 	s.auto.Log = log
 	s.live = newLive(st, log)
@@ -75,15 +86,21 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 		Events:           s.live.events,
 		OnCodelabChanged: s.live.codelabChanged,
 		JoinInfo:         s.joinInfo,
+		Hosts:            &api.Hosts{Extra: cfg.AllowedHosts, Names: s.localNames},
 		AutoBackups:      s.auto,
 	})
 	s.ln, err = listen(cfg.Addr)
 	if err != nil {
 		s.live.close(ctx)
 		st.Close()
+		lock.release()
 		return nil, err
 	}
 	s.port = s.ln.Addr().(*net.TCPAddr).Port
+	s.ln = limitConns(s.ln, connLimits(log), log)
+	if err := lock.publish(s.url(s.loopbackOrBound())); err != nil {
+		log.Warn("could not write the server URL into the data folder", "err", err)
+	}
 	s.http = &http.Server{
 		Handler:           s.api,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -150,6 +167,9 @@ func (s *Server) AdminURL() string {
 // APIBase is the loopback base URL the desktop window talks to.
 func (s *Server) APIBase() string { return fmt.Sprintf("http://127.0.0.1:%d", s.port) }
 
+// DataDir is the data folder this server holds the lock of.
+func (s *Server) DataDir() string { return s.cfg.DataDir }
+
 // AdminToken is this launch's admin token.
 func (s *Server) AdminToken() string { return s.cfg.AdminToken }
 
@@ -165,7 +185,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	err := s.http.Shutdown(ctx)
 	s.live.close(ctx) // hijacked WebSockets are not covered by http.Shutdown
 	s.stopAuto()
-	return errors.Join(advErr, err, s.store.Close())
+	return errors.Join(advErr, err, s.store.Close(), s.lock.release())
 }
 
 // startAutoBackups takes a snapshot now and then every

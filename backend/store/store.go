@@ -10,15 +10,12 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
-	"embed"
 	"encoding/base32"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -31,9 +28,6 @@ var ErrNotFound = errors.New("not found")
 
 // ErrConflict is returned when a write would break a uniqueness rule.
 var ErrConflict = errors.New("conflict")
-
-//go:embed migrations/*.sql
-var migrationFiles embed.FS
 
 // Store is the workshop database.
 type Store struct {
@@ -123,66 +117,6 @@ func (s *Store) Write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // Changes counts the writes committed since the store was opened; the
 // automatic backups compare it to skip a snapshot when nothing changed.
 func (s *Store) Changes() int64 { return s.changes.Load() }
-
-// LatestSchemaVersion is the schema this program migrates to: the number
-// of embedded migrations.
-func LatestSchemaVersion() int {
-	names, _ := fs.Glob(migrationFiles, "migrations/*.sql")
-	return len(names)
-}
-
-// SchemaVersion is the number of applied migrations.
-func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
-	var n int
-	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&n)
-	return n, err
-}
-
-// migrate applies the embedded migrations in file-name order, each in its
-// own transaction, and records them. Applied files are never edited.
-func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("store: create schema_migrations: %w", err)
-	}
-	// store_state is the store's own bookkeeping (the id of the last
-	// restore, restore_apply.go); like schema_migrations it is never restored.
-	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS store_state (
-		key TEXT PRIMARY KEY, value TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("store: create store_state: %w", err)
-	}
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
-	if err != nil {
-		return fmt.Errorf("store: list migrations: %w", err)
-	}
-	sort.Strings(names)
-	for i, name := range names {
-		version := i + 1
-		var done int
-		if err := s.write.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, version).Scan(&done); err != nil {
-			return fmt.Errorf("store: check migration %s: %w", name, err)
-		}
-		if done > 0 {
-			continue
-		}
-		body, err := migrationFiles.ReadFile(name)
-		if err != nil {
-			return fmt.Errorf("store: read migration %s: %w", name, err)
-		}
-		err = s.Write(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-				return err
-			}
-			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-				version, strings.TrimPrefix(name, "migrations/"), now())
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("store: apply migration %s: %w", name, err)
-		}
-	}
-	return nil
-}
 
 // NewID returns a short random identifier safe for URLs.
 func NewID() string {
