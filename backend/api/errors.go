@@ -59,6 +59,12 @@ func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		e = notFound("The requested item")
 	case errors.Is(err, store.ErrConflict):
 		e = Errorf(http.StatusConflict, "conflict", "That conflicts with existing data.")
+	case errors.Is(err, store.ErrDamaged):
+		e = errDamaged
+	case store.IsDiskFull(err):
+		a.log.Error("disk full", "method", r.Method, "path", r.URL.Path, "err", err)
+		e = Errorf(http.StatusInsufficientStorage, "disk_full",
+			"The disk of the computer running the server is full, so this was not saved. Free some disk space, then try again.")
 	default:
 		a.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		e = Errorf(http.StatusInternalServerError, "internal", "Something went wrong on the server; it has been logged.")
