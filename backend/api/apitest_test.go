@@ -47,6 +47,7 @@ type scenario struct {
 	// contentType is the body's Content-Type: application/json when empty
 	// and a body is given; "none" sends no Content-Type header.
 	contentType string
+	token       string // an attendee (or helper) token sent as Bearer
 }
 
 func (sc scenario) run(t testing.TB, h http.Handler) string {
@@ -58,6 +59,9 @@ func (sc scenario) run(t testing.TB, h http.Handler) string {
 	}
 	if sc.admin {
 		req.Header.Set("Authorization", "Bearer "+adminToken)
+	}
+	if sc.token != "" {
+		req.Header.Set("Authorization", "Bearer "+sc.token)
 	}
 	switch {
 	case sc.contentType == "none":
