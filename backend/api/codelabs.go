@@ -12,6 +12,7 @@ type codelabOut struct {
 	*model.Codelab
 	HasAccessCode bool `json:"has_access_code"`
 	Locked        bool `json:"locked,omitempty"`
+	MaxAttendees  int  `json:"max_attendees,omitempty"` // admin responses only
 }
 
 func (a *API) health(w http.ResponseWriter, r *http.Request) error {

@@ -95,7 +95,8 @@ func NormalizeContinueCode(code string) string {
 
 // RegisterAttendee adds name to a public codelab after checking its access
 // code (trimmed, case-insensitive). Errors: ErrNotFound (no such public
-// codelab), ErrWrongCode, ErrConflict (name taken), ErrInvalid (bad name).
+// codelab), ErrWrongCode, ErrConflict (codelab full, name taken), ErrInvalid
+// (bad name).
 func (s *Store) RegisterAttendee(ctx context.Context, codelabID, name, code string) (*Registration, error) {
 	name = CleanName(name)
 	if err := ValidateName(name); err != nil {
@@ -106,7 +107,9 @@ func (s *Store) RegisterAttendee(ctx context.Context, codelabID, name, code stri
 	err := s.Write(ctx, func(tx *sql.Tx) error {
 		var want string
 		var public bool
-		err := tx.QueryRowContext(ctx, `SELECT access_code, is_public FROM codelabs WHERE id = ?`, codelabID).Scan(&want, &public)
+		var capacity int
+		err := tx.QueryRowContext(ctx, `SELECT access_code, is_public, max_attendees FROM codelabs WHERE id = ?`,
+			codelabID).Scan(&want, &public, &capacity)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && !public) {
 			return fmt.Errorf("store: codelab %q: %w", codelabID, ErrNotFound)
 		}
@@ -117,6 +120,9 @@ func (s *Store) RegisterAttendee(ctx context.Context, codelabID, name, code stri
 		got := strings.ToLower(strings.TrimSpace(code))
 		if want != "" && subtle.ConstantTimeCompare([]byte(want), []byte(got)) != 1 {
 			return ErrWrongCode
+		}
+		if err := checkCapacity(ctx, tx, codelabID, capacity); err != nil {
+			return err
 		}
 		var taken int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM attendees WHERE codelab_id = ? AND name_key = ?`,
