@@ -42,8 +42,9 @@ type Registration struct {
 // stored and shown.
 func CleanName(name string) string { return strings.Join(strings.Fields(name), " ") }
 
-// NameKey is the form two names are compared in: "  ALICE " equals "alice".
-func NameKey(name string) string { return strings.ToLower(CleanName(name)) }
+// NameKey is the form two names are compared in: "  ALICE " equals "alice",
+// and "bo\u200db" (an invisible joiner) equals "bob".
+func NameKey(name string) string { return strings.ToLower(CleanName(stripJoiners(name))) }
 
 // ValidateName reports why a cleaned name cannot be used, or nil.
 func ValidateName(name string) error {
@@ -54,6 +55,10 @@ func ValidateName(name string) error {
 		return &OpError{Kind: ErrInvalid, Code: "invalid_name", Message: fmt.Sprintf("A name can have at most %d characters.", MaxNameRunes)}
 	case strings.IndexFunc(name, unicode.IsControl) >= 0:
 		return &OpError{Kind: ErrInvalid, Code: "invalid_name", Message: "A name cannot contain control characters."}
+	case strings.IndexFunc(name, hiddenInName) >= 0:
+		return &OpError{Kind: ErrInvalid, Code: "invalid_name", Message: "A name cannot contain invisible or text-direction characters."}
+	case strings.TrimSpace(stripJoiners(name)) == "":
+		return &OpError{Kind: ErrInvalid, Code: "invalid_name", Message: "Please enter a name."}
 	}
 	return nil
 }
