@@ -72,6 +72,15 @@ type Options struct {
 	ReadLimit    int64         // frames above this close the connection (64 KiB)
 	Rate         float64       // client frames per second (20)
 	Burst        int           // token bucket size (20)
+	// MaxConnsPerAttendee caps one attendee's open connections (5); the
+	// facilitator has no cap.
+	MaxConnsPerAttendee int
+	// AttendeeRate and AttendeeBurst are a second token bucket shared by
+	// all connections of one attendee (Rate and Burst).
+	AttendeeRate  float64
+	AttendeeBurst int
+	// ReplayReaders bounds the replay pages read at once across the hub (4).
+	ReplayReaders int
 	ReplayBuffer int           // live frames held while replaying (4096)
 	PingPeriod   time.Duration // WebSocket ping interval (30s)
 	PongWait     time.Duration // how long without a pong before giving up (PingPeriod*2)
@@ -96,11 +105,17 @@ func (o *Options) defaults() {
 	set(&o.MaxMessage, 4096)
 	set(&o.Burst, 20)
 	set(&o.ReplayBuffer, 4096)
+	set(&o.MaxConnsPerAttendee, 5)
+	set(&o.AttendeeBurst, o.Burst)
+	set(&o.ReplayReaders, 4)
 	if o.ReadLimit <= 0 {
 		o.ReadLimit = 64 << 10
 	}
 	if o.Rate <= 0 {
 		o.Rate = 20
+	}
+	if o.AttendeeRate <= 0 {
+		o.AttendeeRate = o.Rate
 	}
 	if o.PingPeriod <= 0 {
 		o.PingPeriod = 30 * time.Second
@@ -129,12 +144,16 @@ type Hub struct {
 	rooms    map[string]*room
 	closed   bool
 	conns    sync.WaitGroup
+	limits   limits     // per-attendee connections and rate (limits.go)
+	replay   replayGate // concurrent replay reads (limits.go)
 }
 
 // NewHub makes a hub.
 func NewHub(opts Options) *Hub {
 	opts.defaults()
 	h := &Hub{opts: opts, rooms: map[string]*room{}}
+	h.limits = limits{conns: map[attendeeKey]int{}, buckets: map[attendeeKey]*bucket{}}
+	h.replay.slots = make(chan struct{}, opts.ReplayReaders)
 	h.upgrader = websocket.Upgrader{ReadBufferSize: 4096, WriteBufferSize: 4096, CheckOrigin: opts.CheckOrigin}
 	return h
 }
