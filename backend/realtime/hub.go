@@ -67,11 +67,24 @@ type Handler interface {
 
 // Options tune the hub; zero values take the defaults in parentheses.
 type Options struct {
-	QueueSize  int     // frames waiting per connection (256)
-	MaxMessage int     // largest accepted client frame in bytes (4096)
-	ReadLimit  int64   // frames above this close the connection (64 KiB)
-	Rate       float64 // client frames per second (20)
-	Burst      int     // token bucket size (20)
+	QueueSize    int           // frames waiting per connection (256)
+	MaxMessage   int           // largest accepted client frame in bytes (4096)
+	ReadLimit    int64         // frames above this close the connection (64 KiB)
+	Rate         float64       // client frames per second (20)
+	Burst        int           // token bucket size (20)
+	ReplayBuffer int           // live frames held while replaying (4096)
+	PingPeriod   time.Duration // WebSocket ping interval (30s)
+	PongWait     time.Duration // how long without a pong before giving up (PingPeriod*2)
+	WriteWait    time.Duration // one write's deadline (10s)
+	// SocketWriteBuffer, when > 0, sets the kernel send buffer of each
+	// connection, bounding memory per client and how long a stalled client
+	// goes unnoticed (0: the OS default, which may grow to megabytes).
+	SocketWriteBuffer int
+	CheckOrigin       func(r *http.Request) bool
+	Logger            *slog.Logger
+	// OnLeave is called after a connection has left (tests wait on it).
+	OnLeave func(Identity)
+
 	// MaxConnsPerAttendee caps one attendee's open connections (5); the
 	// facilitator has no cap.
 	MaxConnsPerAttendee int
@@ -81,18 +94,6 @@ type Options struct {
 	AttendeeBurst int
 	// ReplayReaders bounds the replay pages read at once across the hub (4).
 	ReplayReaders int
-	ReplayBuffer  int           // live frames held while replaying (4096)
-	PingPeriod    time.Duration // WebSocket ping interval (30s)
-	PongWait      time.Duration // how long without a pong before giving up (PingPeriod*2)
-	WriteWait     time.Duration // one write's deadline (10s)
-	// SocketWriteBuffer, when > 0, sets the kernel send buffer of each
-	// connection, bounding memory per client and how long a stalled client
-	// goes unnoticed (0: the OS default, which may grow to megabytes).
-	SocketWriteBuffer int
-	CheckOrigin       func(r *http.Request) bool
-	Logger            *slog.Logger
-	// OnLeave is called after a connection has left (tests wait on it).
-	OnLeave func(Identity)
 }
 
 func (o *Options) defaults() {
