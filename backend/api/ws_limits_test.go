@@ -25,7 +25,9 @@ func TestSocketsPerAttendee(t *testing.T) {
 	if err == nil || res == nil || res.StatusCode != http.StatusTooManyRequests {
 		t.Fatalf("6th socket: got err %v, response %v, want a 429 refusal", err, res)
 	}
-	var body struct{ Error struct{ Code, Message string } }
+	var body struct {
+		Error struct{ Code, Message string }
+	}
 	json.NewDecoder(res.Body).Decode(&body)
 	res.Body.Close()
 	if body.Error.Code != "too_many_connections" || body.Error.Message == "" {
