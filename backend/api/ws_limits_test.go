@@ -11,7 +11,7 @@ import (
 )
 
 // TestSocketsPerAttendee: an attendee token opens at most 5 sockets (the
-// 6th gets 429 too_many_connections as JSON, before the upgrade), and its
+// 6th gets 429 too_many_sockets as JSON, before the upgrade), and its
 // sockets share one rate budget.
 func TestSocketsPerAttendee(t *testing.T) {
 	e := newLiveEnv(t, realtime.Options{Rate: 1e6, Burst: 1e6, AttendeeRate: 0.0001, AttendeeBurst: 10}, nil)
@@ -30,8 +30,8 @@ func TestSocketsPerAttendee(t *testing.T) {
 	}
 	json.NewDecoder(res.Body).Decode(&body)
 	res.Body.Close()
-	if body.Error.Code != "too_many_connections" || body.Error.Message == "" {
-		t.Errorf("6th socket: got %+v, want error code too_many_connections with a message", body)
+	if body.Error.Code != "too_many_sockets" || body.Error.Message == "" {
+		t.Errorf("6th socket: got %+v, want error code too_many_sockets with a message", body)
 	}
 	e.attendeeWS(tb, 0) // the cap is per attendee
 

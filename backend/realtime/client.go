@@ -86,7 +86,7 @@ func (c *client) kickLocked(code int, reason string) {
 // replays events after since, then goes live. The caller has already
 // authenticated who (and answered refusals as JSON before calling).
 // A refusal before the upgrade (an attendee over MaxConnsPerAttendee:
-// code too_many_connections) is returned with nothing written, for the
+// code too_many_sockets) is returned with nothing written, for the
 // caller to answer as JSON; after the upgrade Serve returns nil.
 func (h *Hub) Serve(w http.ResponseWriter, r *http.Request, who Identity, since int64, handler Handler) error {
 	if err := h.reserve(who); err != nil {

@@ -61,7 +61,7 @@ func (h *Hub) reserve(who Identity) error {
 	defer l.mu.Unlock()
 	k := keyOf(who)
 	if l.conns[k] >= h.opts.MaxConnsPerAttendee {
-		return &Error{Code: "too_many_connections", Message: fmt.Sprintf(
+		return &Error{Code: "too_many_sockets", Message: fmt.Sprintf(
 			"You already have %d live connections (tabs or devices) open; close one and try again.", h.opts.MaxConnsPerAttendee)}
 	}
 	l.conns[k]++
