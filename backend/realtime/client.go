@@ -68,6 +68,22 @@ func (c *client) deliver(f outFrame) {
 	}
 }
 
+// deliverIfLive queues an ephemeral frame (presence) only for a live
+// client: one still replaying gets the same state in its ready frame, so
+// a reconnect storm does not fill every pending buffer with presence.
+func (c *client) deliverIfLive(f outFrame) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closeCode != 0 || !c.live {
+		return
+	}
+	select {
+	case c.send <- f:
+	default:
+		c.kickLocked(CloseSlowClient, "too slow: reconnect with since")
+	}
+}
+
 func (c *client) kick(code int, reason string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -294,7 +294,7 @@ func (h *Hub) presenceLocked(r *room, who Identity, online bool) {
 	data, _ := json.Marshal(presenceFrame{Type: "presence", Attendee: personJS{who.ID, who.Name}, Online: online})
 	for c := range r.clients {
 		if c.who.ID != who.ID {
-			c.deliver(outFrame{data: data})
+			c.deliverIfLive(outFrame{data: data})
 		}
 	}
 }

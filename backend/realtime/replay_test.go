@@ -62,9 +62,10 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-func readSeqs(t *testing.T, c *websocket.Conn, until string) []int64 {
+// readSeqs reads up to the first frame of type until and returns the seqs
+// before it, that frame and how many presence frames came before it.
+func readSeqs(t *testing.T, c *websocket.Conn, until string) (seqs []int64, last map[string]any, presence int) {
 	t.Helper()
-	var seqs []int64
 	for {
 		c.SetReadDeadline(time.Now().Add(10 * time.Second))
 		var m map[string]any
@@ -72,7 +73,10 @@ func readSeqs(t *testing.T, c *websocket.Conn, until string) []int64 {
 			t.Fatalf("read: %v", err)
 		}
 		if m["type"] == until {
-			return seqs
+			return seqs, m, presence
+		}
+		if m["type"] == "presence" {
+			presence++
 		}
 		if s, ok := m["seq"].(float64); ok {
 			seqs = append(seqs, int64(s))
@@ -111,7 +115,7 @@ func TestReplayStorm(t *testing.T) {
 	}
 
 	live := dial("live")
-	if got := readSeqs(t, live, "ready"); len(got) != 3 {
+	if got, _, _ := readSeqs(t, live, "ready"); len(got) != 3 {
 		t.Fatalf("live client replay: got %v, want 1..3", got)
 	}
 	var conns []*websocket.Conn
@@ -145,9 +149,15 @@ func TestReplayStorm(t *testing.T) {
 
 	release()
 	for i, c := range conns {
-		got := readSeqs(t, c, "ready")
+		got, ready, presence := readSeqs(t, c, "ready")
 		if fmt.Sprint(got) != "[1 2 3 4]" {
 			t.Errorf("replaying client %d: got seqs %v, want [1 2 3 4] exactly once", i, got)
+		}
+		// The others joined while it replayed: no presence frames queued
+		// for it, the ready frame lists everyone instead.
+		online, _ := ready["online"].([]any)
+		if presence != 0 || len(online) != slow+1 {
+			t.Errorf("replaying client %d: got %d presence frames and online %v, want 0 and all %d", i, presence, online, slow+1)
 		}
 	}
 	log.mu.Lock()
