@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"mime"
 	"net/http"
 
 	"github.com/opencodelabs/desktop/backend/store"
@@ -92,6 +93,9 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 
 // decodeJSONLimit is decodeJSON with its own size limit.
 func decodeJSONLimit(w http.ResponseWriter, r *http.Request, v any, limit int64) error {
+	if err := requireJSON(r); err != nil {
+		return err
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	dec := json.NewDecoder(r.Body)
 	if err := dec.Decode(v); err != nil {
@@ -103,6 +107,19 @@ func decodeJSONLimit(w http.ResponseWriter, r *http.Request, v any, limit int64)
 	}
 	if dec.More() {
 		return badRequest("invalid_json", "The request body must hold one JSON object.")
+	}
+	return nil
+}
+
+// requireJSON refuses a JSON-body request whose Content-Type is not
+// application/json. A page elsewhere on the network can make a browser
+// POST text/plain or form bodies here without a CORS preflight (cross-site
+// request forgery); it cannot send application/json that way.
+func requireJSON(r *http.Request) error {
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || mt != "application/json" {
+		return Errorf(http.StatusUnsupportedMediaType, "unsupported_media_type",
+			"Send the request body as JSON with the header Content-Type: application/json.")
 	}
 	return nil
 }
