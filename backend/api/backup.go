@@ -79,7 +79,11 @@ func (a *API) applyRestore(w http.ResponseWriter, r *http.Request, verify func(c
 	if err != nil {
 		return err
 	}
-	defer ex.Remove()
+	defer func() {
+		if err := ex.Remove(); err != nil { // startup cleanup removes what is left
+			a.log.Warn("remove extracted backup", "err", err)
+		}
+	}()
 
 	// From here on the work must not stop halfway because the client left.
 	ctx := context.WithoutCancel(r.Context())

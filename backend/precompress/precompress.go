@@ -49,7 +49,7 @@ func Worth(original, compressed int) bool {
 func Gzip(b []byte) []byte {
 	var out bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&out, gzip.BestCompression) // the level is valid
-	zw.Write(b)                                              // a bytes.Buffer does not fail
+	_, _ = zw.Write(b)                                       // a bytes.Buffer does not fail
 	zw.Close()
 	return out.Bytes()
 }
@@ -58,7 +58,7 @@ func Gzip(b []byte) []byte {
 func Brotli(b []byte) []byte {
 	var out bytes.Buffer
 	bw := brotli.NewWriterLevel(&out, brotli.BestCompression)
-	bw.Write(b)
+	_, _ = bw.Write(b) // a bytes.Buffer does not fail
 	bw.Close()
 	return out.Bytes()
 }
@@ -121,7 +121,7 @@ func Dir(dir string) (Stats, error) {
 // writeFile replaces p atomically so a server reading dist never sees half a file.
 func writeFile(p string, data []byte) error {
 	tmp := p + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+	if err := os.WriteFile(tmp, data, 0o644); err != nil { //nolint:gosec // build output, read by everyone who builds
 		return err
 	}
 	return os.Rename(tmp, p)

@@ -126,7 +126,7 @@ func (h *Hub) Serve(w http.ResponseWriter, r *http.Request, who Identity, since 
 	defer cancel()
 	conn.SetReadLimit(h.opts.ReadLimit)
 	if tc, ok := conn.NetConn().(*net.TCPConn); ok && h.opts.SocketWriteBuffer > 0 {
-		tc.SetWriteBuffer(h.opts.SocketWriteBuffer)
+		_ = tc.SetWriteBuffer(h.opts.SocketWriteBuffer) // a hint; the OS may keep its own size
 	}
 
 	if err := c.catchUp(ctx, handler, since); err != nil {

@@ -66,8 +66,7 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 	// After the lock: no other server's work in progress is mistaken for leftovers.
 	st, err := store.OpenDataDir(ctx, filepath.Join(cfg.DataDir, "opencodelabs.db"), log)
 	if err != nil {
-		lock.release()
-		return nil, err
+		return nil, errors.Join(err, lock.release())
 	}
 	s := &Server{cfg: cfg, log: log, store: st, name: cfg.Name, done: make(chan error, 1), lock: lock}
 	s.auto = store.NewAutoBackups(st, cfg.DataDir)
@@ -92,9 +91,7 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 	s.ln, err = listen(cfg.Addr)
 	if err != nil {
 		s.live.close(ctx)
-		st.Close()
-		lock.release()
-		return nil, err
+		return nil, errors.Join(err, st.Close(), lock.release())
 	}
 	s.port = s.ln.Addr().(*net.TCPAddr).Port
 	s.ln = limitConns(s.ln, connLimits(log), log)

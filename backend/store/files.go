@@ -141,7 +141,7 @@ func (f Folder) WriteFile(name string, data []byte) error {
 		err = r.Rename(tmp, name)
 	}
 	if err != nil {
-		r.Remove(tmp)
+		_ = r.Remove(tmp) // best effort: startup cleanup removes leftovers
 		return fmt.Errorf("store: write %s: %w", name, err)
 	}
 	return nil

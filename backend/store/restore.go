@@ -43,7 +43,10 @@ func (s *Store) restoreDatabase(ctx context.Context, path, restoreID string) err
 	if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS bk`, path); err != nil {
 		return fmt.Errorf("store: attach backup: %w", err)
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), `DETACH DATABASE bk`)
+	defer func() {
+		// A failed DETACH leaves bk attached and the next restore's ATTACH says so.
+		_, _ = conn.ExecContext(context.WithoutCancel(ctx), `DETACH DATABASE bk`)
+	}()
 	tables, err := appTables(ctx, conn)
 	if err != nil {
 		return err
@@ -181,7 +184,9 @@ func SwapDir(current, replacement, prev string) error {
 	}
 	if err := os.Rename(replacement, current); err != nil {
 		if kept {
-			os.Rename(prev, current)
+			if rerr := os.Rename(prev, current); rerr != nil {
+				return fmt.Errorf("store: move restored files into place: %w; putting the old %s back also failed: %v", err, current, rerr)
+			}
 		}
 		return fmt.Errorf("store: move restored files into place: %w", err)
 	}

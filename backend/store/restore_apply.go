@@ -231,7 +231,7 @@ func syncDir(dir string) error {
 		return err
 	}
 	defer d.Close()
-	d.Sync() // some systems cannot sync a directory; the rename is done either way
+	_ = d.Sync() // some systems cannot sync a directory; the rename is done either way
 	return nil
 }
 

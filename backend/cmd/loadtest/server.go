@@ -51,7 +51,7 @@ func startServer(ctx context.Context, bin string, args ...string) (*serverProc, 
 		return nil, fmt.Errorf("start server: %w", err)
 	}
 	s.pid = cmd.Process.Pid
-	go func() { cmd.Wait(); close(s.exited) }()
+	go func() { _ = cmd.Wait(); close(s.exited) }() // killed by stop: its exit status says nothing
 
 	found := make(chan string, 1)
 	go func() {
@@ -90,7 +90,7 @@ func startServer(ctx context.Context, bin string, args ...string) (*serverProc, 
 // stop kills the child by PID, waits for it and removes its data dir.
 func (s *serverProc) stop() {
 	s.once.Do(func() {
-		s.cmd.Process.Kill()
+		_ = s.cmd.Process.Kill() // fails only when it has already exited
 		select {
 		case <-s.exited:
 		case <-time.After(10 * time.Second):
