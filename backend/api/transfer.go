@@ -30,7 +30,7 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 	var ie *importer.Error
 	if errors.As(err, &ie) {
 		status := http.StatusBadRequest
-		if ie.Code == importer.CodeZipTooLarge || ie.Code == importer.CodeFileTooLarge {
+		if ie.Code == importer.CodeZipTooLarge || ie.Code == importer.CodeFileTooLarge || ie.Code == importer.CodeStepTooLarge {
 			status = http.StatusRequestEntityTooLarge
 		}
 		return Errorf(status, ie.Code, "%s", ie.Message)
@@ -38,6 +38,11 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	pixels, err := checkImportPixels(b.Assets)
+	if err != nil {
+		return err
+	}
+	defer releaseImageMemory(pixels)
 	a.content.mu.RLock()
 	defer a.content.mu.RUnlock()
 
@@ -51,13 +56,15 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		}
 	}()
 	urls := map[string]string{}
-	warnings := []string{}
+	warnings := append([]string{}, b.Warnings...)
+	missing := append([]string{}, b.Missing...)
 	for _, as := range b.Assets {
 		u, err := a.saveImage(path.Base(as.Path), as.Data)
 		var ae *Error
 		if errors.As(err, &ae) && ae.Code == "unsupported_image" {
 			// SVG, BMP... are not served by us: the reference stays as written.
 			warnings = append(warnings, "Skipped "+as.Path+": "+ae.Message)
+			missing = append(missing, as.Path)
 			continue
 		}
 		if err != nil {
@@ -101,7 +108,8 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		Format   importer.Format `json:"import_format"`
 		Images   int             `json:"images"`
 		Warnings []string        `json:"warnings"`
-	}{codelabOut{Codelab: stored, HasAccessCode: stored.AccessCode != ""}, format, len(uploads), warnings})
+		Missing  []string        `json:"missing_images"`
+	}{codelabOut{Codelab: stored, HasAccessCode: stored.AccessCode != ""}, format, len(uploads), warnings, missing})
 }
 
 // rewriteImages points the image URLs of every step and of the guide

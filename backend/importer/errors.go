@@ -28,6 +28,7 @@ const (
 	CodeNoSteps           = "no_steps"
 	CodeUnsupportedFormat = "unsupported_format"
 	CodeBadAsset          = "bad_asset"
+	CodeStepTooLarge      = "markdown_too_large"
 )
 
 func (e *Error) Error() string { return "importer: " + e.Code + ": " + e.Message }

@@ -36,6 +36,13 @@ type Bundle struct {
 	Codelab model.Codelab
 	Assets  []Asset
 	Meta    map[string]string
+	// Warnings are sentences for the facilitator about what the import
+	// could not take in (an image missing from the upload, a fragment not
+	// found...). The codelab is still whole; each warning names the thing.
+	Warnings []string
+	// Missing lists the relative image URLs the markdown still uses but the
+	// upload did not hold, in first-seen order (each also has a warning).
+	Missing []string
 }
 
 // ExportFile is what an export produces: the bytes plus the file name and
@@ -121,6 +128,7 @@ func ImportFormat(filename string, data []byte) (*Bundle, Format, error) {
 	if err := check(b); err != nil {
 		return nil, "", err
 	}
+	b.noteMissingImages()
 	return b, format, nil
 }
 
@@ -142,6 +150,14 @@ func check(b *Bundle) error {
 	c.StepCount = len(c.Steps)
 	if b.Meta == nil {
 		b.Meta = map[string]string{}
+	}
+	for i := range c.Steps {
+		if len(c.Steps[i].Markdown) > MaxStepBytes {
+			return errf(CodeStepTooLarge, "step %d (%s) has more than %d KB of markdown; split it into several steps", i+1, oneLine(c.Steps[i].Title), MaxStepBytes>>10)
+		}
+	}
+	if len(c.GuideMarkdown) > MaxStepBytes {
+		return errf(CodeStepTooLarge, "the preparation guide has more than %d KB of markdown", MaxStepBytes>>10)
 	}
 	return nil
 }
