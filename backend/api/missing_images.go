@@ -67,7 +67,8 @@ func (a *API) listMissingImages(w http.ResponseWriter, r *http.Request) error {
 
 // fixMissingImage stores the image uploaded for one missing reference like
 // any upload and points every use of that reference at it:
-// POST /api/admin/codelabs/{id}/missing-images (multipart: ref, file).
+// POST /api/admin/codelabs/{id}/missing-images (multipart: ref, file; or
+// ref in the query string).
 func (a *API) fixMissingImage(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
 	fields, file, err := readForm(w, r, maxUploadBytes,
@@ -76,6 +77,9 @@ func (a *API) fixMissingImage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ref := fields["ref"]
+	if ref == "" { // the desktop window's native picker can only add a query
+		ref = r.URL.Query().Get("ref")
+	}
 	if strings.TrimSpace(ref) == "" {
 		return badRequest("invalid_field", "The field ref (the image reference to fix) is required.")
 	}
