@@ -1,0 +1,74 @@
+package markdown
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// Link markers: a link whose title is exactly one of these words is drawn
+// as a widget instead of a plain link. The importer writes them for claat's
+// <button>, <video> and iframe embeds, so those need no raw HTML (which
+// stays escaped) and survive editing as ordinary markdown:
+//
+//	[Download SDK](https://example.com/sdk.zip "button")
+//	[YouTube video](https://www.youtube.com/watch?v=ID "video")
+//	[Embedded page](https://codepen.io/x/embed/y "embed")
+//
+// A button is <a class="button-link">, with a download icon when its text
+// starts with "Download". A video or embed is an offline link card
+// (<a class="link-card">) that shows its URL: the classroom may have no
+// internet, so nothing is embedded.
+const (
+	MarkerButton = "button"
+	MarkerVideo  = "video"
+	MarkerEmbed  = "embed"
+)
+
+// linkMarker returns the widget a link's title asks for, or "".
+func linkMarker(n *ast.Link) string {
+	switch string(n.Title) {
+	case MarkerButton, MarkerVideo, MarkerEmbed:
+		return string(n.Title)
+	}
+	return ""
+}
+
+// downloadIcon is an inline arrow-into-tray icon; it inherits the text colour.
+const downloadIcon = `<svg class="button-icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><path fill="currentColor" d="M5 20h14v-2H5v2zm7-3 6-6-1.4-1.4-3.6 3.6V4h-2v9.2L7.4 9.6 6 11l6 6z"/></svg>`
+
+// renderWidgetLink writes a marked link; it reports false for plain links.
+func renderWidgetLink(w util.BufWriter, source []byte, n *ast.Link, entering bool) bool {
+	marker := linkMarker(n)
+	if marker == "" {
+		return false
+	}
+	url := util.URLEscape(n.Destination, true)
+	if !entering {
+		if marker != MarkerButton {
+			_, _ = w.WriteString(`</span><span class="link-card-url">`)
+			_, _ = w.Write(util.EscapeHTML(n.Destination))
+			_, _ = w.WriteString(`</span>`)
+		}
+		_, _ = w.WriteString("</a>")
+		return true
+	}
+	if marker == MarkerButton {
+		_, _ = w.WriteString(`<a class="button-link"`)
+		writeURLAttr(w, "href", url)
+		_, _ = w.WriteString(`>`)
+		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(plainText(n, source))), "download") {
+			_, _ = w.WriteString(downloadIcon)
+		}
+		return true
+	}
+	kind := "Video"
+	if marker == MarkerEmbed {
+		kind = "Embedded page"
+	}
+	_, _ = w.WriteString(`<a class="link-card"`)
+	writeURLAttr(w, "href", url)
+	_, _ = w.WriteString(` rel="noopener noreferrer" target="_blank"><span class="link-card-kind">` + kind + `</span><span class="link-card-title">`)
+	return true
+}
