@@ -191,6 +191,18 @@ func claatStepBody(lines []string) (string, int) {
 				continue
 			}
 		}
+		if strings.EqualFold(strings.TrimSpace(l), "<button>") && i+2 < len(lines) && strings.EqualFold(strings.TrimSpace(lines[i+2]), "</button>") {
+			l = "<button>" + strings.TrimSpace(lines[i+1]) + "</button>" // claat allows the link on its own line
+			i += 2
+		}
+		if formOpenRx.MatchString(l) {
+			if poll, next, ok := surveyLines(lines, i); ok {
+				out = append(out, poll...)
+				i = next
+				continue
+			}
+		}
+		l = convertClaatLine(l)
 		if m := asideOpenRx.FindStringSubmatch(l); m != nil && !unclosed {
 			if body, next, ok := asideBody(lines, i, m[2]); ok {
 				out = append(out, asideQuote(m[1], body)...)
@@ -305,6 +317,33 @@ func findClaatMarkdown(za *zipArchive) (string, error) {
 			cands = keep
 		}
 	}
+	if len(cands) > 1 {
+		// Fragments may sit beside the codelab: drop files another one
+		// includes, then files without steps (fragments may not have any).
+		texts := map[string]string{}
+		included := map[string]bool{}
+		for _, n := range cands {
+			text, err := za.readText(n)
+			if err != nil {
+				continue
+			}
+			texts[n] = text
+			for _, l := range strings.Split(text, "\n") {
+				if m := fragmentRx.FindStringSubmatch(l); m != nil {
+					included[path.Clean(path.Join(path.Dir(n), strings.TrimSpace(m[1])))] = true
+				}
+			}
+		}
+		var keep []string
+		for _, n := range cands {
+			if text, ok := texts[n]; ok && !included[n] && definesSteps(text) {
+				keep = append(keep, n)
+			}
+		}
+		if len(keep) > 0 {
+			cands = keep
+		}
+	}
 	switch len(cands) {
 	case 0:
 		return "", errf(CodeNoCodelab, "the ZIP holds neither a codelab.json (Open Codelabs export) nor a markdown file (claat)")
@@ -323,10 +362,16 @@ func importClaatZip(za *zipArchive) (*Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
+	var warnings []string
+	text, err = expandFragments(text, path.Dir(name), za, func(w string) { warnings = append(warnings, w) })
+	if err != nil {
+		return nil, err
+	}
 	b, err := parseClaat(text, strings.TrimSuffix(path.Base(name), path.Ext(name)))
 	if err != nil {
 		return nil, err
 	}
+	b.Warnings = append(warnings, b.Warnings...)
 	dir := path.Dir(name)
 	root := ""
 	if dir == "." {
@@ -343,4 +388,19 @@ func importClaatZip(za *zipArchive) (*Bundle, error) {
 	}
 	b.Assets = assets.list
 	return b, nil
+}
+
+// definesSteps reports whether claat markdown has a "## " step heading
+// outside code.
+func definesSteps(text string) bool {
+	var f fence
+	for _, l := range strings.Split(text, "\n") {
+		if f.line(l) {
+			continue
+		}
+		if _, ok := atxHeading(l, 2); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -119,6 +119,12 @@ func claatExportBody(md string) string {
 			out = append(out, l)
 			continue
 		}
+		if form, next, ok := exportPoll(lines, i); ok {
+			out = append(out, form...)
+			i = next
+			continue
+		}
+		l = exportClaatLine(l)
 		if t, ok := atxHeading(l, 1); ok {
 			l = "### " + t
 		} else if t, ok := atxHeading(l, 2); ok {

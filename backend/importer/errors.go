@@ -29,6 +29,7 @@ const (
 	CodeUnsupportedFormat = "unsupported_format"
 	CodeBadAsset          = "bad_asset"
 	CodeStepTooLarge      = "markdown_too_large"
+	CodeBadFragment       = "bad_fragment"
 )
 
 func (e *Error) Error() string { return "importer: " + e.Code + ": " + e.Message }

@@ -120,7 +120,13 @@ func ImportFormat(filename string, data []byte) (*Bundle, Format, error) {
 	case FormatClaatZip:
 		b, err = importClaatZip(za)
 	default:
-		b, err = parseClaat(text, strings.TrimSuffix(path.Base(filename), path.Ext(filename)))
+		var warnings []string
+		if text, err = expandFragments(text, ".", nil, func(w string) { warnings = append(warnings, w) }); err == nil {
+			b, err = parseClaat(text, strings.TrimSuffix(path.Base(filename), path.Ext(filename)))
+		}
+		if err == nil {
+			b.Warnings = append(warnings, b.Warnings...)
+		}
 	}
 	if err != nil {
 		return nil, "", err

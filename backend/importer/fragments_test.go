@@ -1,0 +1,51 @@
+package importer
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestFragmentRefusals(t *testing.T) {
+	main := func(include string) entry {
+		return entry{name: "lab/codelab.md", data: "id: f\n\n# F\n\n## One\n" + include + "\n"}
+	}
+	for _, tc := range []struct {
+		name    string
+		entries []entry
+		code    string
+	}{
+		{"outside the zip", []entry{main("<<../../x.md>>"), {name: "other/x.md", data: "x"}}, CodeBadFragment},
+		{"absolute", []entry{main("<</etc/passwd.md>>")}, CodeBadFragment},
+		{"nested", []entry{main("<<a.md>>"), {name: "lab/a.md", data: "<<b.md>>"}, {name: "lab/b.md", data: "b"}}, CodeBadFragment},
+		{"cycle", []entry{main("<<a.md>>"), {name: "lab/a.md", data: "<<a.md>>"}}, CodeBadFragment},
+		{"defines steps", []entry{main("<<a.md>>"), {name: "lab/a.md", data: "## Sneaky step\ntext"}}, CodeBadFragment},
+	} {
+		b, err := Import("lab.zip", makeZip(t, tc.entries...))
+		var e *Error
+		if !errors.As(err, &e) || e.Code != tc.code || b != nil {
+			t.Errorf("%s: got %v, %v; want code %s and no bundle", tc.name, b, err, tc.code)
+		}
+	}
+}
+
+func TestFragmentInBareMarkdownIsAWarning(t *testing.T) {
+	b, err := Import("lab.md", []byte("id: f\n\n# F\n\n## One\n<<setup.md>>\n\n```\n<<in-code.md>>\n```\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Warnings) != 1 || !strings.Contains(b.Warnings[0], "setup.md") {
+		t.Errorf("got warnings %q, want one naming setup.md", b.Warnings)
+	}
+	if !strings.Contains(b.Codelab.Steps[0].Markdown, "<<setup.md>>") {
+		t.Errorf("got %q, want the include line kept visible", b.Codelab.Steps[0].Markdown)
+	}
+}
+
+func TestStepTooLarge(t *testing.T) {
+	_, err := Import("big.md", []byte("# T\n## S\n"+strings.Repeat("x", MaxStepBytes+1)))
+	var e *Error
+	if !errors.As(err, &e) || e.Code != CodeStepTooLarge {
+		t.Errorf("got %v, want %s", err, CodeStepTooLarge)
+	}
+}
