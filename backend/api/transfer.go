@@ -21,12 +21,12 @@ import (
 // steps and the upload records are stored in one transaction; if that
 // fails the files are deleted again, so nothing half-imported remains.
 func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
-	_, file, err := readForm(w, r, maxImportBytes,
+	fields, file, err := readForm(w, r, maxImportBytes,
 		Errorf(http.StatusRequestEntityTooLarge, "import_too_large", "An import may be at most %d MB.", maxImportBytes>>20))
 	if err != nil {
 		return err
 	}
-	b, format, err := importer.ImportFormat(file.name, file.data)
+	b, format, err := importer.ImportWith(file.name, file.data, importOptions(r, fields))
 	var ie *importer.Error
 	if errors.As(err, &ie) {
 		status := http.StatusBadRequest
@@ -57,6 +57,9 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 	}()
 	urls := map[string]string{}
 	warnings := append([]string{}, b.Warnings...)
+	if strings.EqualFold(strings.TrimSpace(b.Meta["status"]), "published") {
+		warnings = append(warnings, "The claat file says status: Published. Imported codelabs start hidden: make it public in the editor when it is ready.")
+	}
 	missing := append([]string{}, b.Missing...)
 	for _, as := range b.Assets {
 		u, err := a.saveImage(path.Base(as.Path), as.Data)
@@ -74,6 +77,7 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		urls[as.Path] = "uploads/" + u.Name
 	}
 	c := b.Codelab
+	var extras importExtras
 	rewriteImages(&c, func(u string) string {
 		if v, ok := urls[u]; ok {
 			return v
@@ -90,7 +94,7 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 				return err
 			}
 		}
-		return nil
+		return storeImportExtras(r.Context(), tx, c.ID, b, &extras)
 	})
 	if err != nil {
 		return err
@@ -109,7 +113,8 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		Images   int             `json:"images"`
 		Warnings []string        `json:"warnings"`
 		Missing  []string        `json:"missing_images"`
-	}{codelabOut{Codelab: stored, HasAccessCode: stored.AccessCode != ""}, format, len(uploads), warnings, missing})
+		importExtras
+	}{codelabOut{Codelab: stored, HasAccessCode: stored.AccessCode != ""}, format, len(uploads), warnings, missing, extras})
 }
 
 // rewriteImages points the image URLs of every step and of the guide
@@ -171,7 +176,11 @@ func (a *API) exportCodelab(w http.ResponseWriter, r *http.Request) error {
 		}
 		return prefix + name
 	})
-	bundle := &importer.Bundle{Codelab: *c, Assets: assets, Meta: map[string]string{}}
+	meta, err := a.Store.CodelabMeta(r.Context(), c.ID)
+	if err != nil {
+		return err
+	}
+	bundle := &importer.Bundle{Codelab: *c, Assets: assets, Meta: meta}
 	var out *importer.ExportFile
 	if format == "claat" {
 		out, err = importer.ExportClaat(bundle)

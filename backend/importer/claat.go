@@ -18,6 +18,7 @@ var claatHeaderOrder = []string{"summary", "id", "categories", "environments", "
 
 var (
 	durationRx   = regexp.MustCompile(`(?i)^\s*duration\s*:\s*(\S.*?)\s*$`)
+	envRx        = regexp.MustCompile(`(?i)^\s*environment\s*:\s*(\S.*?)\s*$`)
 	asideOpenRx  = regexp.MustCompile(`(?i)^\s*<aside\s+class\s*=\s*["']?(positive|negative)["']?\s*>(.*)$`)
 	asideQuoteRx = regexp.MustCompile(`^>\s?(Positive|Negative):\s?(.*)$`)
 )
@@ -92,9 +93,9 @@ func parseClaat(text, fallbackTitle string) (*Bundle, error) {
 	}
 	total := 0
 	for n, s := range steps {
-		md, minutes := claatStepBody(s.lines)
+		md, minutes, envs := claatStepBody(s.lines)
 		total += minutes
-		c.Steps = append(c.Steps, model.Step{Number: n + 1, Title: s.title, DurationMinutes: minutes, Markdown: md})
+		c.Steps = append(c.Steps, model.Step{Number: n + 1, Title: s.title, DurationMinutes: minutes, Markdown: md, Environments: envs})
 	}
 	c.DurationMinutes = total
 	if d, err := strconv.Atoi(meta["duration"]); err == nil && d >= 0 {
@@ -173,14 +174,25 @@ func atxHeading(l string, level int) (string, bool) {
 // minutes, rounded up), turns <aside class="positive|negative"> blocks
 // into "> Positive: ..." blockquotes our renderer styles, and trims blank
 // lines at both ends.
-func claatStepBody(lines []string) (string, int) {
+func claatStepBody(lines []string) (string, int, []string) {
 	var out []string
+	var envs []string
 	minutes, found, unclosed := 0, false, false
 	var f fence
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if f.line(l) {
 			out = append(out, l)
+			continue
+		}
+		if m := envRx.FindStringSubmatch(l); m != nil {
+			// claat scopes it to the content up to the next heading; we keep
+			// it per step, which is how codelabs use it.
+			for _, e := range splitList(strings.ToLower(m[1])) {
+				if !contains(envs, e) {
+					envs = append(envs, e)
+				}
+			}
 			continue
 		}
 		if m := durationRx.FindStringSubmatch(l); m != nil {
@@ -215,7 +227,7 @@ func claatStepBody(lines []string) (string, int) {
 		}
 		out = append(out, l)
 	}
-	return strings.Join(trimBlankLines(out), "\n"), minutes
+	return strings.Join(trimBlankLines(out), "\n"), minutes, envs
 }
 
 // asideBody collects an aside's content from the rest of its opening line

@@ -282,3 +282,48 @@ func rebaseImages(md, fragDir, dir string) string {
 		return u
 	})
 }
+
+// DefaultEnvironment is the claat environment imported when none is named.
+const DefaultEnvironment = "web"
+
+// hideOtherEnvironments hides the steps meant for other environments than
+// env (claat's "Environment:"); steps without one are for every environment.
+func (b *Bundle) hideOtherEnvironments(env string) {
+	env = strings.ToLower(strings.TrimSpace(env))
+	if env == "" {
+		env = DefaultEnvironment
+	}
+	if len(b.Environments()) > 0 {
+		b.Environment = env
+	}
+	hidden := 0
+	for i := range b.Codelab.Steps {
+		s := &b.Codelab.Steps[i]
+		if len(s.Environments) > 0 && !contains(s.Environments, env) {
+			s.Hidden = true
+			hidden++
+		}
+	}
+	if hidden > 0 {
+		b.Warnings = append(b.Warnings, fmt.Sprintf("%d step(s) are for another environment than %q; they are kept, hidden from attendees.", hidden, env))
+	}
+}
+
+// Environments lists every environment the codelab's header or steps name,
+// lower case, in first-seen order.
+func (b *Bundle) Environments() []string {
+	var out []string
+	for _, e := range splitList(strings.ToLower(b.Meta["environments"])) {
+		if !contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	for _, s := range b.Codelab.Steps {
+		for _, e := range s.Environments {
+			if !contains(out, e) {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}

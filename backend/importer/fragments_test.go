@@ -49,3 +49,24 @@ func TestStepTooLarge(t *testing.T) {
 		t.Errorf("got %v, want %s", err, CodeStepTooLarge)
 	}
 }
+
+func TestEnvironmentChoice(t *testing.T) {
+	md := "id: e\nenvironments: web, kiosk\n\n# E\n\n## Both\nx\n\n## Web\nEnvironment: web\ny\n\n## Kiosk\nEnvironment: Kiosk\nz\n"
+	for _, tc := range []struct {
+		env  string
+		want []bool
+	}{{"", []bool{false, false, true}}, {"kiosk", []bool{false, true, false}}, {"Web", []bool{false, false, true}}} {
+		b, _, err := ImportWith("e.md", []byte(md), Options{Environment: tc.env})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, s := range b.Codelab.Steps {
+			if s.Hidden != tc.want[i] {
+				t.Errorf("environment %q: step %d hidden=%v, want %v", tc.env, i+1, s.Hidden, tc.want[i])
+			}
+		}
+		if got := strings.Join(b.Environments(), ","); got != "web,kiosk" {
+			t.Errorf("Environments: got %q, want web,kiosk", got)
+		}
+	}
+}

@@ -35,6 +35,12 @@ func dumpBundle(b *Bundle) string {
 	}
 	for _, s := range c.Steps {
 		fmt.Fprintf(&w, "\n=== step %d: %s (%d min)", s.Number, s.Title, s.DurationMinutes)
+		if len(s.Environments) > 0 {
+			fmt.Fprintf(&w, " env=%s", strings.Join(s.Environments, ","))
+		}
+		if s.Hidden {
+			w.WriteString(" HIDDEN")
+		}
 		fmt.Fprintf(&w, "\n%s\n", s.Markdown)
 		for _, p := range PollsFromMarkdown(s.Number, s.Markdown) {
 			fmt.Fprintf(&w, "--- poll: %s %q\n", p.Question, p.Options)

@@ -40,6 +40,9 @@ type Bundle struct {
 	// could not take in (an image missing from the upload, a fragment not
 	// found...). The codelab is still whole; each warning names the thing.
 	Warnings []string
+	// Environment is the claat environment the import kept visible, when
+	// the codelab names any.
+	Environment string
 	// Missing lists the relative image URLs the markdown still uses but the
 	// upload did not hold, in first-seen order (each also has a warning).
 	Missing []string
@@ -109,6 +112,18 @@ func Import(filename string, data []byte) (*Bundle, error) {
 // ImportFormat is Import that also names the format the upload was read
 // as, so a caller reporting it need not run Detect over the data again.
 func ImportFormat(filename string, data []byte) (*Bundle, Format, error) {
+	return ImportWith(filename, data, Options{})
+}
+
+// Options tune an import.
+type Options struct {
+	// Environment picks which claat environment to import ("web" when
+	// empty): steps whose "Environment:" list lacks it are kept but Hidden.
+	Environment string
+}
+
+// ImportWith is ImportFormat with options.
+func ImportWith(filename string, data []byte, opts Options) (*Bundle, Format, error) {
 	format, za, text, err := detect(filename, data)
 	if err != nil {
 		return nil, "", err
@@ -134,6 +149,7 @@ func ImportFormat(filename string, data []byte) (*Bundle, Format, error) {
 	if err := check(b); err != nil {
 		return nil, "", err
 	}
+	b.hideOtherEnvironments(opts.Environment)
 	b.noteMissingImages()
 	return b, format, nil
 }
