@@ -17,6 +17,9 @@ export interface StepDraft {
   title: string;
   markdown: string;
   duration_minutes: number | null;
+  /** hidden and environments come from a claat import (environment choice). */
+  hidden?: boolean;
+  environments?: string[];
 }
 
 let nextKey = 1;
@@ -44,6 +47,8 @@ export function stepsFromCodelab(c: Codelab): StepDraft[] {
     title: s.title,
     markdown: s.markdown ?? '',
     duration_minutes: s.duration_minutes,
+    ...(s.hidden ? { hidden: true } : {}),
+    ...(s.environments?.length ? { environments: s.environments } : {}),
   }));
 }
 
@@ -74,5 +79,7 @@ export function stepsToInput(steps: StepDraft[]): StepInput[] {
     title: s.title.trim(),
     markdown: s.markdown,
     duration_minutes: wholeMinutes(s.duration_minutes),
+    ...(s.hidden ? { hidden: true } : {}),
+    ...(s.environments?.length ? { environments: s.environments } : {}),
   }));
 }
