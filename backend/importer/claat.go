@@ -358,7 +358,7 @@ func findClaatMarkdown(za *zipArchive) (string, error) {
 	}
 	switch len(cands) {
 	case 0:
-		return "", errf(CodeNoCodelab, "the ZIP holds neither a codelab.json (Open Codelabs export) nor a markdown file (claat)")
+		return "", errf(CodeNoCodelab, "the ZIP holds neither a codelab.json (Open Codelabs export), a markdown file (claat) nor an .html file (Google Docs export)")
 	case 1:
 		return cands[0], nil
 	}

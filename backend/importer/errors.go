@@ -30,6 +30,7 @@ const (
 	CodeBadAsset          = "bad_asset"
 	CodeStepTooLarge      = "markdown_too_large"
 	CodeBadFragment       = "bad_fragment"
+	CodeNotClaatDoc       = "not_a_codelab_doc"
 )
 
 func (e *Error) Error() string { return "importer: " + e.Code + ": " + e.Message }

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -64,5 +65,34 @@ func FuzzParseClaat(f *testing.F) {
 			t.Fatalf("re-import of the export: %v\n%s", err, out.Data)
 		}
 		sane(t, again)
+	})
+}
+
+// FuzzImportGDoc feeds arbitrary text to the Google Docs HTML importer: no
+// panic, every refusal an *Error, a nil error a sane bundle whose claat
+// export imports again. Seeds: f.Add below plus testdata/fuzz/FuzzImportGDoc.
+func FuzzImportGDoc(f *testing.F) {
+	f.Add(`<style>.c1{color:#b7b7b7}.c2{font-family:"Courier New"}</style><p class="title">T</p><h1>S</h1><p><span class="c1">Duration: 3:00</span></p><table><tr><td><p><span class="c2">x := 1</span></p></td></tr></table>`)
+	f.Add(`<style>.b{background-color:#cfe2f3}</style><h1>S</h1><table><tr><td class="b"><h4>Q?</h4><ul><li>A</li><li>B</li></ul></td></tr></table>`)
+	f.Add(`<style>.g{background-color:#6aa84f}@media x{.g{}}</style><h1>S</h1><p><span class="g"><a href="https://www.google.com/url?q=https://x.dev/&amp;sa=D">Download</a></span><img src="images/a.png"><img src="http://r/x.png"></p>`)
+	f.Add(`<h1></h1><h1>` + strings.Repeat("<span>", 200) + `deep`)
+	f.Add(`<style>/* unclosed`)
+	f.Fuzz(func(t *testing.T, text string) {
+		b, err := Import("doc.html", []byte(text))
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.Code == "" || e.Message == "" {
+				t.Fatalf("got error %v (%T), want an *Error", err, err)
+			}
+			return
+		}
+		sane(t, b)
+		out, err := ExportClaat(b)
+		if err != nil {
+			t.Fatalf("ExportClaat: %v", err)
+		}
+		if _, err := Import(out.Name, out.Data); err != nil {
+			t.Fatalf("re-import of the export: %v\n%s", err, out.Data)
+		}
 	})
 }

@@ -17,6 +17,10 @@ const (
 	FormatOpenCodelabs Format = "opencodelabs"
 	FormatClaatMD      Format = "claat_md"
 	FormatClaatZip     Format = "claat_zip"
+	// FormatGDocHTML is a Google Doc saved as HTML; FormatGDocZip the
+	// Docs "Web page (.html, zipped)" export with its images/ folder.
+	FormatGDocHTML Format = "gdoc_html"
+	FormatGDocZip  Format = "gdoc_zip"
 )
 
 // Asset is a file referenced by the markdown, usually an image. Path is
@@ -79,24 +83,35 @@ func detect(filename string, data []byte) (Format, *zipArchive, string, error) {
 		} else if e, ok := err.(*Error); !ok || e.Code != CodeNoCodelab {
 			return "", nil, "", err
 		}
-		if _, err := findClaatMarkdown(za); err != nil {
+		if _, err := findClaatMarkdown(za); err == nil {
+			return FormatClaatZip, za, "", nil
+		} else if e, ok := err.(*Error); !ok || e.Code != CodeNoCodelab {
 			return "", nil, "", err
 		}
-		return FormatClaatZip, za, "", nil
+		if _, err := findGDocHTML(za); err != nil {
+			return "", nil, "", err
+		}
+		return FormatGDocZip, za, "", nil
 	}
 	if int64(len(data)) > MaxFileBytes {
 		return "", nil, "", errf(CodeFileTooLarge, "%q is larger than %d MB", filename, MaxFileBytes>>20)
 	}
+	gdoc := false
 	switch strings.ToLower(path.Ext(filename)) {
+	case ".html", ".htm":
+		gdoc = true
 	case ".md", ".markdown", ".txt", "":
 	case ".zip":
 		return "", nil, "", errf(CodeBadZip, "%q is named .zip but is not a ZIP archive", filename)
 	default:
-		return "", nil, "", errf(CodeUnsupportedFormat, "%q is neither a ZIP nor a markdown file; export your codelab as an Open Codelabs ZIP or a claat .md", filename)
+		return "", nil, "", errf(CodeUnsupportedFormat, "%q is neither a ZIP, a markdown file nor a Google Docs HTML export; export your codelab as an Open Codelabs ZIP, a claat .md or a Doc as \"Web page (.html, zipped)\"", filename)
 	}
 	text, err := decodeText(filename, data)
 	if err != nil {
 		return "", nil, "", err
+	}
+	if gdoc {
+		return FormatGDocHTML, nil, text, nil
 	}
 	return FormatClaatMD, nil, text, nil
 }
@@ -134,6 +149,10 @@ func ImportWith(filename string, data []byte, opts Options) (*Bundle, Format, er
 		b, err = importOpenCodelabs(za)
 	case FormatClaatZip:
 		b, err = importClaatZip(za)
+	case FormatGDocHTML:
+		b, err = importGDoc(text, filename, nil, "")
+	case FormatGDocZip:
+		b, err = importGDocZip(za)
 	default:
 		var warnings []string
 		if text, err = expandFragments(text, ".", nil, func(w string) { warnings = append(warnings, w) }); err == nil {
