@@ -99,3 +99,42 @@ func TestImportClaatKeepsEverything(t *testing.T) {
 		t.Errorf("environment=kiosk: got env %v, steps 2/3 hidden %v/%v; want kiosk, true/absent", kiosk["environment"], ks[1]["hidden"], ks[2]["hidden"])
 	}
 }
+
+func TestImportGoogleDocExport(t *testing.T) {
+	a, st := newAPI(t)
+	e := &contentEnv{t: t, h: a, dir: filepath.Dir(st.Path())}
+	dir := filepath.Join("..", "importer", "testdata", "gdoc_export")
+	html, err := os.ReadFile(filepath.Join(dir, "BuildaGoWebServer.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A wide image, as Docs exports them, is resized like an upload.
+	files := map[string][]byte{"BuildaGoWebServer.html": html, "images/image1.png": pngBytes(t, 2400, 300)}
+	m := decode(t, e.postFile("/api/admin/import", "BuildaGoWebServer.zip", zipOf(t, files)), 201)
+	if m["import_format"] != "gdoc_zip" || m["images"] != float64(1) || m["polls"] != float64(2) || m["step_count"] != float64(3) {
+		t.Errorf("got format %v, %v images, %v polls, %v steps; want gdoc_zip, 1, 2, 3", m["import_format"], m["images"], m["polls"], m["step_count"])
+	}
+	if ws, _ := json.Marshal(m["warnings"]); !strings.Contains(string(ws), "lh3.googleusercontent.com/remote-diagram.png") || !strings.Contains(string(ws), "docs.google.com/document/d/1abc") {
+		t.Errorf("got warnings %s, want the remote image and the [[import]] named with their URLs", ws)
+	}
+	var width int
+	if err := st.DB().QueryRow(`SELECT width FROM uploads`).Scan(&width); err != nil || width != 1600 {
+		t.Errorf("got stored image width %d (%v), want 1600 (resized like uploads)", width, err)
+	}
+	steps := e.steps(m["id"].(string))
+	if html, _ := steps[1]["html"].(string); !strings.Contains(html, `class="button-link" href="https://go.dev/dl/"`) || !strings.Contains(html, "code-block terminal") {
+		t.Errorf("step 2 html %q lacks the button or the terminal", html)
+	}
+
+	for _, tc := range []struct{ name, file, data, code string }{
+		{"not a doc", "notes.html", "<html><body><h2>Hi</h2><p>just a page</p></body></html>", "not_a_codelab_doc"},
+		{"not utf-8", "doc.html", "\xff\xfe<h1>x</h1>", "not_utf8"},
+	} {
+		if got := decode(t, e.postFile("/api/admin/import", tc.file, []byte(tc.data)), 400); errorCode(got) != tc.code {
+			t.Errorf("%s: got %v, want %s", tc.name, got, tc.code)
+		}
+	}
+	if n := e.codelabCount(); n != 1 {
+		t.Errorf("got %d codelabs, want only the good import", n)
+	}
+}
