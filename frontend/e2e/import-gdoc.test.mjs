@@ -133,4 +133,25 @@ describe('Google Docs import', () => {
     }
     assert.deepEqual(errors, []);
   });
+
+  it('switches the claat environment of an import in the editor', async () => {
+    const md = 'id: envs\nenvironments: web, kiosk\n\n# Two Rooms\n\n## Everyone\nHello\n\n## At home\nEnvironment: web\nUse your laptop.\n\n## At the kiosk\nEnvironment: kiosk\nAsk for a badge.\n';
+    await page.goto(server.adminURL);
+    await page.getByRole('heading', { name: 'Your codelabs' }).waitFor();
+    await page.locator('input[name="import-file"]').setInputFiles({ name: 'envs.md', mimeType: 'text/markdown', buffer: Buffer.from(md) });
+    await page.waitForURL((u) => /#\/codelabs\/[^/]+$/.test(u.hash) && !u.hash.endsWith(encodeURIComponent(id)));
+    const envId = decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
+    await page.locator('li.hidden-step', { hasText: 'At the kiosk' }).waitFor();
+    const picker = page.getByLabel('Attendees get the steps for');
+    assert.equal(await picker.inputValue(), 'web');
+    await picker.selectOption('kiosk');
+    await page.locator('li.hidden-step', { hasText: 'At home' }).waitFor();
+    await page.screenshot({ path: join(outDir, 'import-environment-picker.png') });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByTestId('save-status').filter({ hasText: /^(Saved|All changes saved)$/ }).waitFor();
+    const stored = await adminFetch(server, `/api/admin/codelabs/${encodeURIComponent(envId)}`);
+    assert.deepEqual(stored.steps.map((s) => !!s.hidden), [false, true, false]);
+    assert.deepEqual(stored.steps[2].environments, ['kiosk']);
+    assert.deepEqual(errors, []);
+  });
 });
