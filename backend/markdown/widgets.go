@@ -35,8 +35,9 @@ func linkMarker(n *ast.Link) string {
 	return ""
 }
 
-// downloadIcon is an inline arrow-into-tray icon; it inherits the text colour.
-const downloadIcon = `<svg class="button-icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><path fill="currentColor" d="M5 20h14v-2H5v2zm7-3 6-6-1.4-1.4-3.6 3.6V4h-2v9.2L7.4 9.6 6 11l6 6z"/></svg>`
+// downloadIcon is an empty span the stylesheet draws as a download arrow
+// (frontend/src/styles/content.css), so the output needs no SVG.
+const downloadIcon = `<span class="button-icon"></span>`
 
 // renderWidgetLink writes a marked link; it reports false for plain links.
 func renderWidgetLink(w util.BufWriter, source []byte, n *ast.Link, entering bool) bool {
@@ -69,6 +70,6 @@ func renderWidgetLink(w util.BufWriter, source []byte, n *ast.Link, entering boo
 	}
 	_, _ = w.WriteString(`<a class="link-card"`)
 	writeURLAttr(w, "href", url)
-	_, _ = w.WriteString(` rel="noopener noreferrer" target="_blank"><span class="link-card-kind">` + kind + `</span><span class="link-card-title">`)
+	_, _ = w.WriteString(`><span class="link-card-kind">` + kind + `</span><span class="link-card-title">`)
 	return true
 }

@@ -126,7 +126,7 @@ describe('Google Docs import', () => {
       const button = step.locator('a.button-link');
       assert.equal(await button.textContent(), 'Download Go');
       assert.equal(await button.getAttribute('href'), 'https://go.dev/dl/');
-      assert.equal(await button.locator('svg.button-icon').count(), 1);
+      assert.equal(await button.locator('span.button-icon').count(), 1);
       await ap.getByRole('link', { name: 'Report a mistake' }).waitFor();
       await ap.screenshot({ path: join(outDir, `import-gdoc-step-${name}.png`), fullPage: name === 'phone' });
       await ctx.close();
