@@ -27,7 +27,6 @@
 //     "**Positive**:"), matched case-insensitively. Other definition lists
 //     stay <dl>. A plain paragraph starting with "Negative:" is left alone on
 //     purpose: that is ordinary prose too often.
-//
 //   - claat constructs the importer writes as plain markdown (widgets.go): a
 //     link titled "button" is <a class="button-link"> (a download icon,
 //     drawn by CSS, when its text starts with "Download"); titled "video"
