@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -79,6 +80,7 @@ func (g *gdocConv) convert(body *html.Node) (string, bool) {
 	meta := [][2]string{}
 	var out []string
 	steps := 0
+	prevList := false
 	for n := body.FirstChild; n != nil && g.err == nil; n = n.NextSibling {
 		if n.Type != html.ElementNode || n.DataAtom == atom.Div {
 			continue // headers, footers and the comments Docs puts at the end
@@ -97,10 +99,16 @@ func (g *gdocConv) convert(body *html.Node) (string, bool) {
 			}
 		case steps > 0:
 			if block := g.block(n); len(block) > 0 {
-				out = append(out, "")
+				isList := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
+				if !isList || !prevList { // Docs splits nested lists; keep them one tight list
+					out = append(out, "")
+				}
 				out = append(out, block...)
+				prevList = isList
 			}
+			continue
 		}
+		prevList = false
 	}
 	if steps == 0 {
 		return "", false
@@ -231,7 +239,7 @@ func (g *gdocConv) list(l *html.Node) []string {
 		if l.DataAtom == atom.Ol {
 			bullet = fmt.Sprintf("%d. ", i)
 		}
-		out = append(out, bullet+t)
+		out = append(out, strings.Repeat("    ", g.listLevel(li))+bullet+t)
 		i++
 	}
 	return out
@@ -491,4 +499,20 @@ func importGDocZip(za *zipArchive) (*Bundle, error) {
 		dir = ""
 	}
 	return importGDoc(text, name, za, dir)
+}
+
+// listLevel is a list item's nesting level. Docs writes nested items as
+// separate lists whose items are indented by margin-left, 36pt a level
+// from 36pt (read from the CSS; the class names mean nothing).
+func (g *gdocConv) listLevel(li *html.Node) int {
+	v := strings.TrimSpace(g.css.styleOf(li, "margin-left"))
+	pt, ok := strings.CutSuffix(v, "pt")
+	if !ok {
+		return 0
+	}
+	f, err := strconv.ParseFloat(pt, 64)
+	if err != nil || f < 54 {
+		return 0
+	}
+	return min(int((f+18)/36)-1, 5)
 }
