@@ -93,6 +93,9 @@ func TestImportClaatKeepsEverything(t *testing.T) {
 		}
 	}
 
+	if got := decode(t, e.postFile("/api/admin/import", "full.zip", claatFullZip(t), "environment", "web,kiosk"), 400); errorCode(got) != "invalid_field" {
+		t.Errorf("environment web,kiosk: got %v, want invalid_field", got)
+	}
 	kiosk := decode(t, e.postFile("/api/admin/import?environment=kiosk", "full.zip", claatFullZip(t)), 201)
 	ks := e.steps(kiosk["id"].(string))
 	if kiosk["environment"] != "kiosk" || ks[1]["hidden"] != true || ks[2]["hidden"] != nil {

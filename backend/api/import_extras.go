@@ -25,12 +25,15 @@ type importExtras struct {
 
 // importOptions reads the environment to import from the form field or
 // the query string (?environment=kiosk); default web.
-func importOptions(r *http.Request, fields map[string]string) importer.Options {
+func importOptions(r *http.Request, fields map[string]string) (importer.Options, error) {
 	env := strings.TrimSpace(fields["environment"])
 	if env == "" {
 		env = strings.TrimSpace(r.URL.Query().Get("environment"))
 	}
-	return importer.Options{Environment: env}
+	if len(env) > 40 || strings.ContainsAny(env, ",\r\n") {
+		return importer.Options{}, badRequest("invalid_field", "The field environment must be one claat environment name such as web or kiosk.")
+	}
+	return importer.Options{Environment: env}, nil
 }
 
 // storeImportExtras stores the bundle's header fields and prepared polls

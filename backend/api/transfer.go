@@ -26,7 +26,11 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	b, format, err := importer.ImportWith(file.name, file.data, importOptions(r, fields))
+	opts, err := importOptions(r, fields)
+	if err != nil {
+		return err
+	}
+	b, format, err := importer.ImportWith(file.name, file.data, opts)
 	var ie *importer.Error
 	if errors.As(err, &ie) {
 		status := http.StatusBadRequest
