@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"runtime/debug"
 
@@ -43,3 +44,30 @@ func releaseImageMemory(pixels int64) {
 		debug.FreeOSMemory()
 	}
 }
+
+// releaseAfterImage frees a big image's decoded pixels before the next one
+// is decoded, so an import peaks at about one image's memory rather than
+// the sum of all of them plus the garbage collector's headroom.
+func releaseAfterImage(data []byte) {
+	if n, err := imaging.Pixels(data); err == nil {
+		releaseImageMemory(n)
+	}
+}
+
+// imageImports lets one import decode images at a time: four parallel
+// imports of big images used to add up to 4.8 GB (issue #8). Others wait
+// their turn, or give up when their client does.
+var imageImports = make(chan struct{}, 1)
+
+// acquireImageImport waits for the image decoding turn; release with
+// releaseImageImport.
+func acquireImageImport(ctx context.Context) error {
+	select {
+	case imageImports <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func releaseImageImport() { <-imageImports }

@@ -46,7 +46,13 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	defer releaseImageMemory(pixels)
+	defer func() { releaseImageMemory(pixels) }() // on every way out
+	if pixels > 0 {
+		if err := acquireImageImport(r.Context()); err != nil {
+			return err
+		}
+		defer releaseImageImport()
+	}
 	a.content.mu.RLock()
 	defer a.content.mu.RUnlock()
 
@@ -67,6 +73,7 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 	missing := append([]string{}, b.Missing...)
 	for _, as := range b.Assets {
 		u, err := a.saveImage(path.Base(as.Path), as.Data)
+		releaseAfterImage(as.Data)
 		var ae *Error
 		if errors.As(err, &ae) && ae.Code == "unsupported_image" {
 			// SVG, BMP... are not served by us: the reference stays as written.
@@ -111,6 +118,8 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err := a.renderSteps(stored, true); err != nil {
 		return err
 	}
+	releaseImageMemory(pixels) // before answering, so the memory is back when the client hears
+	pixels = 0
 	return writeJSON(w, http.StatusCreated, struct {
 		codelabOut
 		Format   importer.Format `json:"import_format"`
