@@ -44,6 +44,9 @@ func FuzzParseClaat(f *testing.F) {
 	f.Add("summary: s\nid: x\n\n# Title\n\n## One\nDuration: 2:30\n\nPositive\n: tip\n\n## Two ##\n```\n## code\n```\n")
 	f.Add("\ufeffid: w\r\n\r\n# W\r\n## S\r\n<aside class=\"negative\">\r\nwarn\r\n</aside>\r\n")
 	f.Add("---\nid: f\n---\n# F\n## S\n> Positive: x\n> y\n")
+	f.Add("id: c\nenvironments: web, kiosk\n\n# C\n\n## S\nEnvironment: kiosk\n<<frag.md>>\n<button>[Download](https://x.dev/a.zip)</button>\n<video id=\"abc\"></video>\n" +
+		"![https://codepen.io/x](y.png)\n<form>\n<name>Q?</name>\n<input value=\"A\">\n<input value=\"B\">\n</form>\n```console\n$ x\n```\n")
+	f.Add("## S\n<form><name>unclosed\n<button>\n[a](b)\n</button>\n> Poll: q\n> - a\n")
 	f.Add("## only\n```\nunclosed")
 	f.Add("")
 	f.Fuzz(func(t *testing.T, text string) {
