@@ -74,6 +74,15 @@ describe('import with a missing image', () => {
     await panel.waitFor();
     assert.match(await panel.textContent(), /img\/codelabexample\.png\s*in step 1/);
     await page.screenshot({ path: join(outDir, 'import-missing-images.png') });
+    // The same panel in dark mode at phone width.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 800 }, colorScheme: 'dark' });
+    const pp = await phone.newPage();
+    await pp.goto(server.adminURL);
+    await pp.getByRole('heading', { name: 'Your codelabs' }).waitFor();
+    await pp.goto(page.url());
+    await pp.getByRole('region', { name: 'Missing images' }).waitFor();
+    await pp.screenshot({ path: join(outDir, 'import-missing-images-phone-dark.png') });
+    await phone.close();
 
     const upload = panel.getByRole('button', { name: 'Upload image for img/codelabexample.png' });
     await upload.focus();
