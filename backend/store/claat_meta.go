@@ -93,3 +93,39 @@ func (s *Store) CodelabPolls(ctx context.Context, codelabID string) ([]Poll, err
 	}
 	return out, rows.Err()
 }
+
+// copyImportExtrasTx gives a copied codelab the header fields and prepared
+// polls of its source.
+func copyImportExtrasTx(ctx context.Context, tx *sql.Tx, from, to string) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO codelab_meta (codelab_id, key, value)
+		SELECT ?, key, value FROM codelab_meta WHERE codelab_id = ?`, to, from); err != nil {
+		return fmt.Errorf("store: copy meta: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT position, question, options, step FROM codelab_polls WHERE codelab_id = ? ORDER BY position`, from)
+	if err != nil {
+		return fmt.Errorf("store: copy polls: %w", err)
+	}
+	type poll struct {
+		pos, step     int
+		question, opt string
+	}
+	var polls []poll
+	for rows.Next() {
+		var p poll
+		if err := rows.Scan(&p.pos, &p.question, &p.opt, &p.step); err != nil {
+			rows.Close()
+			return fmt.Errorf("store: copy polls: %w", err)
+		}
+		polls = append(polls, p)
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	for _, p := range polls {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO codelab_polls (id, codelab_id, position, question, options, step) VALUES (?,?,?,?,?,?)`,
+			NewID(), to, p.pos, p.question, p.opt, p.step); err != nil {
+			return fmt.Errorf("store: copy poll: %w", err)
+		}
+	}
+	return nil
+}

@@ -214,7 +214,13 @@ func (s *Store) CopyCodelab(ctx context.Context, id string) (*model.Codelab, err
 	cp := *src
 	cp.Title = "Copy of " + src.Title
 	cp.IsPublic = false
-	if err := s.CreateCodelab(ctx, &cp); err != nil {
+	err = s.Write(ctx, func(tx *sql.Tx) error {
+		if err := InsertCodelabTx(ctx, tx, &cp); err != nil {
+			return err
+		}
+		return copyImportExtrasTx(ctx, tx, src.ID, cp.ID)
+	})
+	if err != nil {
 		return nil, err
 	}
 	return &cp, nil
