@@ -186,9 +186,11 @@ func (a *API) copyCodelab(w http.ResponseWriter, r *http.Request) error {
 
 type stepsInput struct {
 	Steps []struct {
-		Title           string `json:"title"`
-		Markdown        string `json:"markdown"`
-		DurationMinutes int    `json:"duration_minutes"`
+		Title           string   `json:"title"`
+		Markdown        string   `json:"markdown"`
+		DurationMinutes int      `json:"duration_minutes"`
+		Hidden          bool     `json:"hidden"`
+		Environments    []string `json:"environments"`
 	} `json:"steps"`
 }
 
@@ -218,7 +220,8 @@ func (a *API) replaceSteps(w http.ResponseWriter, r *http.Request) error {
 		case s.DurationMinutes < 0 || s.DurationMinutes > 10000:
 			return badRequest("invalid_field", "The field steps[%d].duration_minutes must be between 0 and 10000.", i)
 		}
-		steps[i] = model.Step{Number: i + 1, Title: title, Markdown: s.Markdown, DurationMinutes: s.DurationMinutes}
+		steps[i] = model.Step{Number: i + 1, Title: title, Markdown: s.Markdown, DurationMinutes: s.DurationMinutes,
+			Hidden: s.Hidden, Environments: cleanEnvironments(s.Environments)}
 	}
 	if err := a.Store.ReplaceSteps(r.Context(), id, steps); err != nil {
 		return err

@@ -141,6 +141,7 @@ func (a *API) routes() {
 	m.HandleFunc("DELETE /api/admin/codelabs/{id}/materials/{mid}", a.admin(a.deleteMaterial))
 	m.HandleFunc("POST /api/admin/import", a.admin(a.importCodelab))
 	m.HandleFunc("GET /api/admin/codelabs/{id}/export", a.admin(a.exportCodelab))
+	a.missingRoutes(m)
 	m.HandleFunc("GET /api/admin/backup", a.admin(a.backup))
 	m.HandleFunc("POST /api/admin/restore", a.admin(a.restore))
 	a.storageRoutes(m) // damaged database, automatic backups (storage.go)

@@ -58,6 +58,8 @@ func (a *API) getPublicCodelab(w http.ResponseWriter, r *http.Request) error {
 		c.GuideMarkdown = ""
 	}
 	c.AccessCode = ""
+	attendeeSteps(c)
+	c.FeedbackURL = a.feedbackURL(r.Context(), c.ID)
 	if err := a.renderSteps(c, false); err != nil {
 		return err
 	}

@@ -260,7 +260,8 @@ func (s *Store) ContinueCode(ctx context.Context, attendeeID string) (string, er
 func ProgressOp(codelabID string, who model.Person, cid string, step int, completed []int) Op {
 	return Op{CodelabID: codelabID, ActorID: who.ID, CID: cid, Apply: func(ctx context.Context, tx *sql.Tx, at string) (Draft, error) {
 		var stepCount int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM steps WHERE codelab_id = ?`, codelabID).Scan(&stepCount); err != nil {
+		// Attendees see (and number) only the steps that are not hidden.
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM steps WHERE codelab_id = ? AND hidden = 0`, codelabID).Scan(&stepCount); err != nil {
 			return Draft{}, fmt.Errorf("store: progress: %w", err)
 		}
 		valid := func(n int) bool { return n >= 1 && (n <= stepCount || stepCount == 0 && n == 1) }

@@ -22,6 +22,9 @@ export interface StepDraft {
   title: string;
   markdown: string;
   duration_minutes: number | null;
+  /** hidden and environments come from a claat import (environment choice). */
+  hidden?: boolean;
+  environments?: string[];
 }
 
 let nextKey = 1;
@@ -50,6 +53,8 @@ export function stepsFromCodelab(c: Codelab): StepDraft[] {
     title: s.title,
     markdown: s.markdown ?? '',
     duration_minutes: s.duration_minutes,
+    ...(s.hidden ? { hidden: true } : {}),
+    ...(s.environments?.length ? { environments: s.environments } : {}),
   }));
 }
 
@@ -88,5 +93,7 @@ export function stepsToInput(steps: StepDraft[]): StepInput[] {
     title: s.title.trim(),
     markdown: s.markdown,
     duration_minutes: wholeMinutes(s.duration_minutes),
+    ...(s.hidden ? { hidden: true } : {}),
+    ...(s.environments?.length ? { environments: s.environments } : {}),
   }));
 }

@@ -5,12 +5,18 @@ export interface Step {
   duration_minutes: number;
   html: string;
   markdown?: string;
+  /** hidden steps are kept for the facilitator but not sent to attendees (admin only). */
+  hidden?: boolean;
+  /** environments is claat's per-step "Environment:" list (admin only). */
+  environments?: string[];
 }
 
 /** Codelab mirrors the Codelab object of docs/api.md. */
 export interface Codelab {
   id: string;
   title: string;
+  /** feedback_url is claat's "feedback link" ("Report a mistake"), when imported. */
+  feedback_url?: string;
   description: string;
   author: string;
   duration_minutes: number;
@@ -43,4 +49,6 @@ export interface StepInput {
   title: string;
   markdown: string;
   duration_minutes: number;
+  hidden?: boolean;
+  environments?: string[];
 }
