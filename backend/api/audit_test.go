@@ -166,11 +166,19 @@ func TestAuditLiveMilestonesAndNoChat(t *testing.T) {
 	}
 	checkEntry(t, wantOneAudit(t, h, "help.resolve"), "facilitator", "admin", e.codelab, "help", ask.TargetID)
 
-	if status, m := e.do("POST", "/api/admin/codelabs/"+e.codelab+"/announcements", liveAdminToken, map[string]string{"text": "SECRET-ANNOUNCE", "cid": "a1"}); status != 201 {
-		t.Fatalf("announce: got %d %v", status, m)
+	status, ann := e.do("POST", "/api/admin/codelabs/"+e.codelab+"/announcements", liveAdminToken, map[string]string{"text": "SECRET-ANNOUNCE", "cid": "a1"})
+	if status != 201 {
+		t.Fatalf("announce: got %d %v", status, ann)
 	}
-	e.do("POST", "/api/admin/codelabs/"+e.codelab+"/announcements", liveAdminToken, map[string]string{"text": "SECRET-ANNOUNCE", "cid": "a1"})
-	checkEntry(t, wantOneAudit(t, h, "announcement.send"), "facilitator", "admin", e.codelab, "event", wantOneAudit(t, h, "announcement.send").TargetID)
+	e.do("POST", "/api/admin/codelabs/"+e.codelab+"/announcements", liveAdminToken, map[string]string{"text": "SECRET-ANNOUNCE", "cid": "a1"}) // a retry: no row
+	checkEntry(t, wantOneAudit(t, h, "announcement.send"), "facilitator", "admin", e.codelab, "event", itoa(seqOf(ann)))
+	// The admin WebSocket path records too.
+	adm := e.adminWS()
+	adm.send(map[string]any{"type": "announcement", "cid": "a2", "text": "SECRET-ANNOUNCE"})
+	ack := adm.waitFor("announce ack", func(m map[string]any) bool { return m["type"] == "ack" && m["cid"] == "a2" })
+	if got := auditQuery(t, h, "action=announcement.send").Entries; len(got) != 2 || got[0].TargetID != itoa(seqOf(ack)) {
+		t.Errorf("announcement over WS: got %+v, want 2 rows, the newest naming seq %d", got, seqOf(ack))
+	}
 
 	for _, format := range []string{"json", "csv"} {
 		scenario{name: "no chat " + format, method: "GET", url: "/api/admin/audit?format=" + format, token: liveAdminToken, wantStatus: 200,

@@ -88,12 +88,9 @@ func (a *API) announce(w http.ResponseWriter, r *http.Request) error {
 	if err := a.codelabExists(r.Context(), id); err != nil {
 		return err
 	}
-	ev, dup, err := a.Events.Append(r.Context(), store.AnnouncementOp(id, in.CID, in.Text))
+	ev, _, err := a.Events.Append(r.Context(), store.AnnouncementOp(id, in.CID, in.Text))
 	if err != nil {
 		return storeError(err)
-	}
-	if !dup { // the text stays in the event log; the audit row names the event
-		a.audit(r, "announcement.send", id, "event", strconv.FormatInt(ev.Seq, 10), nil)
 	}
 	return eventOut(w, http.StatusCreated, ev)
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -229,4 +230,19 @@ func (s *Store) RunAuditPruning(ctx context.Context, now func() time.Time, tick 
 			prune()
 		}
 	}
+}
+
+// auditAnnouncementTx records an announcement (HTTP or admin WebSocket)
+// inside its event's transaction. The row names the event by the seq
+// appendTx is about to give it (same query, same transaction); the text
+// stays in the event log only.
+func auditAnnouncementTx(ctx context.Context, tx *sql.Tx, codelabID, at string) error {
+	var seq int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE codelab_id = ?`,
+		codelabID).Scan(&seq); err != nil {
+		return fmt.Errorf("store: audit announcement seq: %w", err)
+	}
+	return RecordAuditTx(ctx, tx, AuditEntry{At: parseTime(at), ActorKind: ActorFacilitator, ActorID: Admin.ID,
+		ActorName: Admin.Name, Action: "announcement.send", CodelabID: codelabID, TargetKind: "event",
+		TargetID: strconv.FormatInt(seq, 10)})
 }
