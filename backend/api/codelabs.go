@@ -12,6 +12,8 @@ type codelabOut struct {
 	*model.Codelab
 	HasAccessCode bool `json:"has_access_code"`
 	Locked        bool `json:"locked,omitempty"`
+	// TotalMinutes is duration_minutes, or the steps' sum when that is 0 (totals.go).
+	TotalMinutes int `json:"total_minutes"`
 }
 
 func (a *API) health(w http.ResponseWriter, r *http.Request) error {
@@ -33,6 +35,9 @@ func (a *API) listPublicCodelabs(w http.ResponseWriter, r *http.Request) error {
 		out[i] = codelabOut{Codelab: c, HasAccessCode: c.AccessCode != ""}
 		c.AccessCode = ""
 	}
+	if err := a.fillTotals(r.Context(), out); err != nil {
+		return err
+	}
 	return writeJSON(w, http.StatusOK, out)
 }
 
@@ -48,6 +53,11 @@ func (a *API) getPublicCodelab(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	out := codelabOut{Codelab: c, HasAccessCode: c.AccessCode != ""}
+	sum := 0
+	for _, st := range c.Steps {
+		sum += st.DurationMinutes
+	}
+	out.TotalMinutes = totalMinutes(c.DurationMinutes, sum)
 	if out.HasAccessCode && (a.AttendeeAllowed == nil || !a.AttendeeAllowed(r, c.ID)) {
 		out.Locked = true
 		c.Steps = []model.Step{}
