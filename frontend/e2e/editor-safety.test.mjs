@@ -83,6 +83,12 @@ describe('editor: unsaved edits are never lost', () => {
     await page.getByTestId('draft-notice').waitFor();
     await page.getByRole('button', { name: /Untitled step/ }).click();
     assert.equal(await page.locator('textarea[name="step-markdown"]').inputValue(), `second\n\n${TYPED}`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: resolve(shots, 'h9-editor-restored-dark.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: resolve(shots, 'h9-editor-restored-phone-dark.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
     onServer = await adminFetch(server, `/api/admin/codelabs/${id}`);
     assert.equal(onServer.steps[1].markdown, 'second');
 
@@ -94,6 +100,19 @@ describe('editor: unsaved edits are never lost', () => {
     assert.equal(onServer.steps[1].markdown, `second\n\n${TYPED}`);
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), `ocl.editorDraft.${id}`), null);
     await page.getByTestId('draft-notice').waitFor({ state: 'detached' });
+
+    // A restored draft can be thrown away: the server's version comes back.
+    await page.locator('input[name="step-title"]').fill('');
+    await page.locator('textarea[name="step-markdown"]').fill('to be discarded');
+    await page.waitForFunction(() => document.querySelector('[data-testid="save-status"]')?.textContent?.endsWith('— not saved'));
+    page.once('dialog', (d) => void d.accept());
+    await page.reload();
+    await page.getByTestId('draft-notice').getByRole('button', { name: 'Discard them' }).click();
+    await page.getByTestId('draft-notice').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('save-status').textContent(), 'All changes saved');
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), `ocl.editorDraft.${id}`), null);
+    await page.getByRole('button', { name: /Two, fixed/ }).click();
+    assert.equal(await page.locator('textarea[name="step-markdown"]').inputValue(), `second\n\n${TYPED}`);
 
     // Nothing unsaved: leaving does not ask.
     await page.getByRole('link', { name: 'All codelabs' }).first().click();
