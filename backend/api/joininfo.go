@@ -34,7 +34,7 @@ func (a *API) joinInfo(w http.ResponseWriter, r *http.Request) error {
 		}
 		accessCode, title = c.AccessCode, c.Title
 		// A short link (/c/CODE) reads well from the back of the room and is easy to type.
-		if code, err = a.Store.ShortCode(r.Context(), c.ID); err != nil {
+		if code, err = a.shortCode(r.Context(), c.ID); err != nil {
 			return err
 		}
 	}

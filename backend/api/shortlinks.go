@@ -1,12 +1,9 @@
 package api
 
 import (
-	"errors"
 	"html/template"
 	"net/http"
 	"strings"
-
-	"github.com/opencodelabs/desktop/backend/store"
 )
 
 // shortLinkRoutes serves the join screen's typed links: GET /c/{code}
@@ -29,14 +26,13 @@ var unknownCodePage = template.Must(template.New("unknown").Parse(`<!doctype htm
 // a short HTML page for browsers, the JSON error for everything else.
 func (a *API) shortLink(w http.ResponseWriter, r *http.Request) error {
 	raw := r.PathValue("code")
-	code, ok := store.NormalizeShortCode(raw)
 	id := ""
-	if ok {
-		var err error
-		id, err = a.Store.CodelabByShortCode(r.Context(), code)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
+	if code, ok := normalizeShortCode(raw); ok {
+		idx, err := a.shortIndex(r.Context())
+		if err != nil {
 			return err
 		}
+		id = idx.resolve(code)
 	}
 	if id == "" {
 		if strings.Contains(r.Header.Get("Accept"), "text/html") {
