@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/opencodelabs/desktop/backend/model"
+	"github.com/opencodelabs/desktop/backend/store"
 )
 
 // codelabInput is a create or patch request; nil fields are left alone.
@@ -18,6 +19,7 @@ type codelabInput struct {
 	IsPublic        *bool     `json:"is_public"`
 	AccessCode      *string   `json:"access_code"`
 	GuideMarkdown   *string   `json:"guide_markdown"`
+	MaxAttendees    *int      `json:"max_attendees"` // stored apart: see saveMaxAttendees
 }
 
 // patch validates the input and applies it to c.
@@ -70,7 +72,18 @@ func (in *codelabInput) patch(c *model.Codelab) error {
 		}
 		c.GuideMarkdown = *in.GuideMarkdown
 	}
+	if in.MaxAttendees != nil && (*in.MaxAttendees < 1 || *in.MaxAttendees > store.MaxMaxAttendees) {
+		return badRequest("invalid_field", "The field max_attendees must be between 1 and %d.", store.MaxMaxAttendees)
+	}
 	return nil
+}
+
+// saveMaxAttendees stores the registration cap when the input sets it.
+func (a *API) saveMaxAttendees(r *http.Request, id string, in *codelabInput) error {
+	if in.MaxAttendees == nil {
+		return nil
+	}
+	return storeError(a.Store.SetMaxAttendees(r.Context(), id, *in.MaxAttendees))
 }
 
 func (a *API) listCodelabs(w http.ResponseWriter, r *http.Request) error {
@@ -103,8 +116,10 @@ func (a *API) createCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err := a.Store.CreateCodelab(r.Context(), c); err != nil {
 		return err
 	}
-	c.Steps = []model.Step{}
-	return writeJSON(w, http.StatusCreated, codelabOut{Codelab: c, HasAccessCode: c.AccessCode != ""})
+	if err := a.saveMaxAttendees(r, c.ID, &in); err != nil {
+		return err
+	}
+	return a.writeAdminCodelab(w, r, c.ID, http.StatusCreated)
 }
 
 // writeAdminCodelab answers with the stored codelab, steps rendered.
@@ -116,7 +131,11 @@ func (a *API) writeAdminCodelab(w http.ResponseWriter, r *http.Request, id strin
 	if err := a.renderSteps(c, true); err != nil {
 		return err
 	}
-	return writeJSON(w, status, codelabOut{Codelab: c, HasAccessCode: c.AccessCode != ""})
+	capacity, err := a.Store.MaxAttendees(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, status, codelabOut{Codelab: c, HasAccessCode: c.AccessCode != "", MaxAttendees: capacity})
 }
 
 func (a *API) getCodelab(w http.ResponseWriter, r *http.Request) error {
@@ -139,6 +158,9 @@ func (a *API) updateCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err := a.Store.UpdateCodelab(r.Context(), c); err != nil {
 		return err
 	}
+	if err := a.saveMaxAttendees(r, c.ID, &in); err != nil {
+		return err
+	}
 	if wasPublic && !c.IsPublic {
 		a.announceClosed(c.ID, "hidden")
 	}
@@ -157,6 +179,13 @@ func (a *API) deleteCodelab(w http.ResponseWriter, r *http.Request) error {
 
 func (a *API) copyCodelab(w http.ResponseWriter, r *http.Request) error {
 	c, err := a.Store.CopyCodelab(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	capacity, err := a.Store.MaxAttendees(r.Context(), r.PathValue("id"))
+	if err == nil {
+		err = a.Store.SetMaxAttendees(r.Context(), c.ID, capacity)
+	}
 	if err != nil {
 		return err
 	}

@@ -46,6 +46,9 @@ type Config struct {
 	// OnCodelabChanged is called after a codelab's content was saved.
 	OnCodelabChanged func(codelabID string)
 
+	// AutoBackups, when set, takes its snapshots under the content lock.
+	AutoBackups *store.AutoBackups
+
 	// Hub and Events run the live workshop (nil: live endpoints answer 503).
 	Hub    *realtime.Hub
 	Events *store.EventLog
@@ -81,6 +84,9 @@ func New(cfg Config) *API {
 	a.BodyTimeouts.defaults()
 	if cfg.Hosts != nil {
 		a.hosts = a.newHostCheck(cfg.Hosts)
+	}
+	if cfg.AutoBackups != nil {
+		cfg.AutoBackups.Lock = a.content.mu.RLocker()
 	}
 	a.routes()
 	return a
@@ -135,6 +141,7 @@ func (a *API) routes() {
 	m.HandleFunc("GET /api/admin/codelabs/{id}/export", a.admin(a.exportCodelab))
 	m.HandleFunc("GET /api/admin/backup", a.admin(a.backup))
 	m.HandleFunc("POST /api/admin/restore", a.admin(a.restore))
+	a.storageRoutes(m) // damaged database, automatic backups (storage.go)
 
 	a.shortLinkRoutes(m)
 
@@ -156,7 +163,7 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	securityHeaders(w, r)
-	if a.checkHost(w, r) || a.cors(w, r) {
+	if a.checkHost(w, r) || a.cors(w, r) || a.refuseWhileDamaged(w, r) {
 		return
 	}
 	a.mux.ServeHTTP(w, a.timeBody(w, r))

@@ -4,9 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"net/http"
-	"os"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -150,7 +148,7 @@ func (a *API) exportCodelab(w http.ResponseWriter, r *http.Request) error {
 		}
 		readable, seen := found[name]
 		if !seen {
-			data, err := os.ReadFile(filepath.Join(a.uploadsDir(), name))
+			data, err := store.NewFolder(a.uploadsDir()).ReadFile(name)
 			if readable = err == nil; readable {
 				assets = append(assets, importer.Asset{Path: prefix + name, Data: data})
 			} else {

@@ -9,7 +9,7 @@ function memory(): StorageLike & { map: Map<string, string> } {
 }
 
 const meta: MetaDraft = {
-  title: 'Go', description: '', author: '', duration_minutes: 0, tags: '', is_public: false, access_code: '',
+  title: 'Go', description: '', author: '', duration_minutes: 0, tags: '', is_public: false, access_code: '', max_attendees: 100,
 };
 
 describe('draftProblem', () => {

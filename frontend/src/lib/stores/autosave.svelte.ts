@@ -1,4 +1,4 @@
-import { errorMessage, isRetryable } from '../utils/error-util';
+import { errorMessage, isRetryable, needsFacilitator } from '../utils/error-util';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -75,7 +75,8 @@ export class Autosaver {
     } catch (e) {
       this.state = 'error';
       if (isRetryable(e)) {
-        this.message = 'Save failed — retrying';
+        // A full disk must be named: retrying alone would never tell anyone.
+        this.message = needsFacilitator(e) ? `Save failed: ${errorMessage(e)} Retrying.` : 'Save failed — retrying';
         clearTimeout(this.timer);
         this.timer = setTimeout(this.run, this.retryMs);
         this.retryMs = Math.min(this.retryMs * 2, this.opts.maxRetryMs);

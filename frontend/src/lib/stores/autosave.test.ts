@@ -54,6 +54,16 @@ describe('Autosaver', () => {
     expect(h.saver.message).toBe('');
   });
 
+  it('says the disk is full while it keeps retrying', async () => {
+    const h = harness([new ApiError(507, 'disk_full', 'The disk of the computer running the server is full.')]);
+    h.edit();
+    await vi.advanceTimersByTimeAsync(800);
+    expect(h.saver.state).toBe('error');
+    expect(h.saver.message).toBe('Save failed: The disk of the computer running the server is full. Retrying.');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(h.saver.state).toBe('saved');
+  });
+
   it('does not resend an edit the server rejected', async () => {
     const h = harness([new ApiError(400, 'invalid_field', 'steps[0].title must not be empty')]);
     h.edit();

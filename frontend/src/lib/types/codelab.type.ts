@@ -18,6 +18,8 @@ export interface Codelab {
   is_public: boolean;
   has_access_code: boolean;
   access_code?: string;
+  /** max_attendees is the registration cap; only in admin responses. */
+  max_attendees?: number;
   created_at: string;
   updated_at: string;
   step_count: number;
@@ -35,6 +37,7 @@ export interface CodelabInput {
   tags: string[];
   is_public: boolean;
   access_code: string;
+  max_attendees?: number;
 }
 
 /** StepInput is one element of `PUT /api/admin/codelabs/{id}/steps`. */
