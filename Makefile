@@ -25,8 +25,10 @@ frontend/node_modules/.stamp: frontend/package-lock.json
 	touch $@
 frontend-deps: frontend/node_modules/.stamp
 
+# precompress writes .gz/.br next to each built file (served by Accept-Encoding).
 frontend: frontend-deps
 	cd frontend && npm run build
+	$(GO) run ./backend/cmd/precompress frontend/dist
 
 build: frontend
 	$(GO) build -ldflags '$(LDFLAGS)' -o bin/opencodelabs .

@@ -64,6 +64,7 @@ type API struct {
 	Config
 	log     *slog.Logger
 	mux     *http.ServeMux
+	handler http.Handler // mux behind the JSON compression (compress.go)
 	guesses *guessLimiter
 	content contentState // uploads.go
 	hosts   *hostCheck   // hosts.go; nil: no Host check
@@ -89,6 +90,7 @@ func New(cfg Config) *API {
 		cfg.AutoBackups.Lock = a.content.mu.RLocker()
 	}
 	a.routes()
+	a.handler = compressJSON(a.mux)
 	return a
 }
 
@@ -150,8 +152,8 @@ func (a *API) routes() {
 }
 
 // ServeHTTP applies the cross-cutting layers: panic recovery, security
-// headers, the Host check, CORS for the desktop window's origin and the
-// body deadlines.
+// headers, the Host check, CORS for the desktop window's origin, the
+// body deadlines and JSON compression.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer func() {
 		if v := recover(); v != nil {
@@ -166,5 +168,5 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if a.checkHost(w, r) || a.cors(w, r) || a.refuseWhileDamaged(w, r) {
 		return
 	}
-	a.mux.ServeHTTP(w, a.timeBody(w, r))
+	a.handler.ServeHTTP(w, a.timeBody(w, r))
 }
