@@ -146,6 +146,8 @@ func (a *API) routes() {
 	m.HandleFunc("POST /api/admin/restore", a.admin(a.restore))
 	a.storageRoutes(m) // damaged database, automatic backups (storage.go)
 
+	a.shortLinkRoutes(m)
+
 	m.HandleFunc("/api/", a.wrap(a.noRoute))
 	m.Handle("/", a.static())
 }
