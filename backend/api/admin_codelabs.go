@@ -95,6 +95,9 @@ func (a *API) listCodelabs(w http.ResponseWriter, r *http.Request) error {
 	for i := range list {
 		out[i] = codelabOut{Codelab: &list[i], HasAccessCode: list[i].AccessCode != ""}
 	}
+	if err := a.fillTotals(r.Context(), out); err != nil {
+		return err
+	}
 	return writeJSON(w, http.StatusOK, out)
 }
 
@@ -159,6 +162,9 @@ func (a *API) updateCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err := a.saveMaxAttendees(r, c.ID, &in); err != nil {
 		return err
 	}
+	if wasPublic && !c.IsPublic {
+		a.announceClosed(c.ID, "hidden")
+	}
 	a.audit(r, codelabUpdateAction(wasPublic, c.IsPublic), c.ID, "codelab", c.ID, map[string]any{"fields": in.fieldNames()})
 	a.notifyCodelabChanged(c.ID)
 	return a.writeAdminCodelab(w, r, c.ID, http.StatusOK)
@@ -168,6 +174,7 @@ func (a *API) deleteCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err := a.Store.DeleteCodelab(r.Context(), r.PathValue("id")); err != nil {
 		return err
 	}
+	a.announceClosed(r.PathValue("id"), "deleted")
 	a.audit(r, "codelab.delete", r.PathValue("id"), "codelab", r.PathValue("id"), nil)
 	w.WriteHeader(http.StatusNoContent)
 	return nil
