@@ -146,6 +146,7 @@ func (a *API) routes() {
 	m.HandleFunc("POST /api/admin/restore", a.admin(a.restore))
 	a.storageRoutes(m) // damaged database, automatic backups (storage.go)
 
+	a.sessionRoutes(m)
 	m.HandleFunc("/api/", a.wrap(a.noRoute))
 	m.Handle("/", a.static())
 }
