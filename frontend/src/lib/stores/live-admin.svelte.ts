@@ -195,6 +195,8 @@ export class AdminLive {
       case 'presence': {
         if (f.online) this.online.add(f.attendee.id);
         else this.online.delete(f.attendee.id);
+        // Going offline never adds a row: it may be a removed attendee's socket closing.
+        if (!f.online && !this.rows[f.attendee.id]) return;
         const row = this.ensureRow(f.attendee.id, f.attendee.name, new Date().toISOString());
         row.online = f.online;
         return;
