@@ -221,6 +221,13 @@ export class AttendeeLive {
       case 'codelab_updated':
         if (this.live) this.opts.onCodelabUpdated?.();
         return;
+      case 'attendee_removed': {
+        // Someone else was removed: their room chat is relabelled or dropped, as on the server.
+        const gone = f.attendee.id;
+        if (f.chat === 'delete') this.chat = this.chat.filter((c) => c.from.id !== gone);
+        else for (const c of this.chat) if (c.from.id === gone) c.from = { id: gone, name: f.attendee.name };
+        return;
+      }
     }
   }
 
