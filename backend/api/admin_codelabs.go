@@ -95,6 +95,9 @@ func (a *API) listCodelabs(w http.ResponseWriter, r *http.Request) error {
 	for i := range list {
 		out[i] = codelabOut{Codelab: &list[i], HasAccessCode: list[i].AccessCode != ""}
 	}
+	if err := a.fillTotals(r.Context(), out); err != nil {
+		return err
+	}
 	return writeJSON(w, http.StatusOK, out)
 }
 
@@ -148,6 +151,7 @@ func (a *API) updateCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
+	wasPublic := c.IsPublic
 	if err := in.patch(c); err != nil {
 		return err
 	}
@@ -157,6 +161,9 @@ func (a *API) updateCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err := a.saveMaxAttendees(r, c.ID, &in); err != nil {
 		return err
 	}
+	if wasPublic && !c.IsPublic {
+		a.announceClosed(c.ID, "hidden")
+	}
 	a.notifyCodelabChanged(c.ID)
 	return a.writeAdminCodelab(w, r, c.ID, http.StatusOK)
 }
@@ -165,6 +172,7 @@ func (a *API) deleteCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err := a.Store.DeleteCodelab(r.Context(), r.PathValue("id")); err != nil {
 		return err
 	}
+	a.announceClosed(r.PathValue("id"), "deleted")
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }

@@ -147,6 +147,8 @@ func (a *API) routes() {
 	a.storageRoutes(m) // damaged database, automatic backups (storage.go)
 
 	a.sessionRoutes(m)
+	a.shortLinkRoutes(m)
+
 	m.HandleFunc("/api/", a.wrap(a.noRoute))
 	m.Handle("/", a.static())
 }

@@ -13,6 +13,8 @@ type codelabOut struct {
 	HasAccessCode bool `json:"has_access_code"`
 	Locked        bool `json:"locked,omitempty"`
 	MaxAttendees  int  `json:"max_attendees,omitempty"` // admin responses only
+	// TotalMinutes is duration_minutes, or the steps' sum when that is 0 (totals.go).
+	TotalMinutes int `json:"total_minutes"`
 }
 
 func (a *API) health(w http.ResponseWriter, r *http.Request) error {
@@ -37,6 +39,9 @@ func (a *API) listPublicCodelabs(w http.ResponseWriter, r *http.Request) error {
 			c.GuideMarkdown = "" // like steps: only for attendees registered in it
 		}
 	}
+	if err := a.fillTotals(r.Context(), out); err != nil {
+		return err
+	}
 	return writeJSON(w, http.StatusOK, out)
 }
 
@@ -52,6 +57,11 @@ func (a *API) getPublicCodelab(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	out := codelabOut{Codelab: c, HasAccessCode: c.AccessCode != ""}
+	sum := 0
+	for _, st := range c.Steps {
+		sum += st.DurationMinutes
+	}
+	out.TotalMinutes = totalMinutes(c.DurationMinutes, sum)
 	if out.HasAccessCode && (a.AttendeeAllowed == nil || !a.AttendeeAllowed(r, c.ID)) {
 		out.Locked = true
 		c.Steps = []model.Step{}

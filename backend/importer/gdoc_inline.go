@@ -59,8 +59,7 @@ func (g *gdocConv) inlineNode(n *html.Node, depth int) string {
 	if strings.TrimSpace(inner) == "" {
 		return inner
 	}
-	switch f := g.css.font(n); {
-	case f == gdocFontCode || f == gdocFontConsole:
+	if f := g.css.font(n); f == gdocFontCode || f == gdocFontConsole {
 		return wrapSpan(inner, "`", true)
 	}
 	if g.css.bold(n) {

@@ -90,12 +90,18 @@ func (b *AutoBackups) Tick(ctx context.Context) (string, error) {
 		return "", nil
 	}
 	now := b.Now().UTC()
-	name := "auto-" + now.Format(autoTimeLayout) + ".zip"
-	dst := filepath.Join(AutoDir(b.dataDir), name)
-	if !exists(dst) {
-		if err := b.write(ctx, dst); err != nil {
-			return "", err
+	// Names have one-second resolution; a second snapshot within the same
+	// second (two quick restarts) takes the next free second rather than
+	// being skipped, which would leave the newer data out of every backup.
+	name, dst := "", ""
+	for at := now; ; at = at.Add(time.Second) {
+		name = "auto-" + at.Format(autoTimeLayout) + ".zip"
+		if dst = filepath.Join(AutoDir(b.dataDir), name); !exists(dst) {
+			break
 		}
+	}
+	if err := b.write(ctx, dst); err != nil {
+		return "", err
 	}
 	b.taken, b.last = true, changes
 	if err := b.Prune(now); err != nil {

@@ -144,3 +144,26 @@ func TestAutoBackupRetention(t *testing.T) {
 		t.Errorf("a file that is not an automatic backup was touched: %v", err)
 	}
 }
+
+// TestAutoBackupSameSecond: two quick restarts snapshot within one second;
+// the second snapshot (holding newer data) gets the next second's name
+// instead of being skipped because the first took the name.
+func TestAutoBackupSameSecond(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.New(t)
+	dir := filepath.Dir(st.Path())
+	at := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	first := store.NewAutoBackups(st, dir)
+	first.Now = func() time.Time { return at }
+	if name, err := first.Tick(ctx); err != nil || name != "auto-20260310T090000Z.zip" {
+		t.Fatalf("first start: got %q, %v", name, err)
+	}
+	if err := st.CreateCodelab(ctx, &model.Codelab{Title: "Made between the starts"}); err != nil {
+		t.Fatal(err)
+	}
+	second := store.NewAutoBackups(st, dir) // a new start: nothing taken yet
+	second.Now = func() time.Time { return at.Add(300 * time.Millisecond) }
+	if name, err := second.Tick(ctx); err != nil || name != "auto-20260310T090001Z.zip" {
+		t.Fatalf("second start in the same second: got %q, %v, want auto-20260310T090001Z.zip", name, err)
+	}
+}

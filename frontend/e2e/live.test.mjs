@@ -81,7 +81,7 @@ describe('live workshop', () => {
     ({ page: admin } = await newPage({ width: 1440, height: 900 }));
     await admin.goto(server.adminURL);
     await admin.getByRole('heading', { name: 'Your codelabs' }).waitFor();
-    await admin.getByRole('link', { name: '● Live' }).click();
+    await admin.getByRole('link', { name: 'Live dashboard →' }).click();
     await admin.locator('[data-testid="live-dashboard"]').waitFor();
     assert.equal(new URL(admin.url()).hash, `#/codelabs/${labId}/live`);
     await admin.locator('[data-testid="connection"][data-state="online"]').waitFor();
@@ -222,7 +222,7 @@ describe('live workshop', () => {
 
     const { page: other, ctx: otherCtx } = await newPage({ width: 390, height: 844 });
     await other.goto(`${server.attendeeURL}#/codelabs/${lab.id}`);
-    await other.getByRole('button', { name: 'I have a code' }).click();
+    await other.getByRole('button', { name: 'Continue on this device' }).click();
     await other.locator('input[name="continue-code"]').fill(code.toLowerCase().replace(/^(...)/, '$1-'));
     await other.getByRole('button', { name: 'Continue', exact: true }).click();
     await other.getByRole('heading', { name: '2. Two' }).waitFor(); // continues at the step of the first device

@@ -15,12 +15,12 @@ mkdirSync(outDir, { recursive: true });
 
 /** waitForBackups polls the list until it holds at least n automatic backups (taken in the background). */
 async function waitForBackups(server, n) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1200; i++) {
     const { backups } = await adminFetch(server, '/api/admin/backups');
     if (backups.length >= n) return backups;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`fewer than ${n} automatic backups after 10 s`);
+  throw new Error(`fewer than ${n} automatic backups after 60 s`);
 }
 
 describe('storage', () => {
@@ -40,6 +40,8 @@ describe('storage', () => {
         body: JSON.stringify({ title: 'Kept by the automatic backup', is_public: true }),
       });
       assert.equal(res.status, 201);
+      // The start's snapshot runs in the background; stopping first would cancel it.
+      await waitForBackups(server, 1);
     } finally {
       await server.stop();
     }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Autosaver } from './autosave.svelte';
+import { Autosaver, saveLabel } from './autosave.svelte';
 import { ApiError } from '../services/api-client';
 
 // Fake timers drive the debounce deterministically; saves are real async functions.
@@ -111,5 +111,22 @@ describe('Autosaver', () => {
     await h.saver.flush();
     expect(h.calls.length).toBe(1);
     expect(h.saver.state).toBe('saved');
+  });
+});
+
+describe('saveLabel and block', () => {
+  it('never reports blocked edits as saved', async () => {
+    const h = harness([]);
+    expect(saveLabel(h.saver)).toBe('All changes saved');
+    h.saver.block('Step 2 needs a title');
+    h.edit();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(h.calls.length).toBe(0);
+    expect(saveLabel(h.saver)).toBe('Step 2 needs a title — not saved');
+    h.saver.block('');
+    h.edit();
+    await vi.advanceTimersByTimeAsync(800);
+    expect(h.calls.length).toBe(1);
+    expect(saveLabel(h.saver)).toBe('Saved');
   });
 });

@@ -27,6 +27,8 @@ export interface AttendeeLiveOptions {
   session: StoredAttendee;
   /** onCodelabUpdated reloads the content after the facilitator edited it. */
   onCodelabUpdated?: () => void;
+  /** onClosed runs when the facilitator hides or deletes the codelab (the page says so). */
+  onClosed?: (reason: 'hidden' | 'deleted') => void;
   /** onNotice shows a short message (a toast) for things that happen while the chat is closed. */
   onNotice?: (message: string, kind: 'info' | 'error') => void;
   WebSocket?: SocketCtor;
@@ -228,6 +230,9 @@ export class AttendeeLive {
         else for (const c of this.chat) if (c.from.id === gone) c.from = { id: gone, name: f.attendee.name };
         return;
       }
+      case 'codelab_closed':
+        this.opts.onClosed?.(f.reason);
+        return;
     }
   }
 

@@ -29,6 +29,8 @@ export interface Codelab {
   created_at: string;
   updated_at: string;
   step_count: number;
+  /** total_minutes is duration_minutes, or the sum of the steps' minutes when that is 0 (server-computed). */
+  total_minutes?: number;
   steps?: Step[];
 }
 
