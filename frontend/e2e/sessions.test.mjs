@@ -117,6 +117,12 @@ describe('attendees and sessions', () => {
     const detail = admin.locator('[data-testid="session-detail"]');
     await detail.getByText('Bo', { exact: true }).waitFor();
     await admin.screenshot({ path: resolve(outDir, 'sessions-dashboard.png'), fullPage: true });
+    await admin.emulateMedia({ colorScheme: 'dark' });
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await admin.locator('[data-testid="sessions"]').scrollIntoViewIfNeeded();
+    await admin.locator('[data-testid="sessions"]').screenshot({ path: resolve(outDir, 'sessions-dark-phone.png') });
+    await admin.setViewportSize({ width: 1440, height: 900 });
+    await admin.emulateMedia({ colorScheme: 'light' });
 
     const list = await api(server, 'GET', `/api/admin/codelabs/${labId}/sessions`);
     assert.equal(list.length, 2);
