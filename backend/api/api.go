@@ -147,6 +147,7 @@ func (a *API) routes() {
 	a.storageRoutes(m) // damaged database, automatic backups (storage.go)
 	a.auditRoutes(m)   // audit log (audit.go)
 
+	a.sessionRoutes(m)
 	a.shortLinkRoutes(m)
 
 	m.HandleFunc("/api/", a.wrap(a.noRoute))

@@ -184,6 +184,22 @@ describe('LiveSocket', () => {
     expect(h.last().url).toBe('ws://x/ws?since=9');
   });
 
+  it('stops for good after close code 4003 or 4004 and says why', () => {
+    for (const code of [4003, 4004]) {
+      const h = harness();
+      const ended: { code: number; reason: string }[] = [];
+      const states: string[] = [];
+      h.sock.onEnded((e) => ended.push(e));
+      h.sock.onState((s) => states.push(s));
+      h.last().serve(ready(3));
+      h.last().onclose?.({ code, reason: 'removed by the facilitator' });
+      expect(ended).toEqual([{ code, reason: 'removed by the facilitator' }]);
+      expect(h.timers.queue).toHaveLength(0);
+      expect(states.at(-1)).toBe('offline');
+      expect(FakeSocket.all).toHaveLength(1);
+    }
+  });
+
   it('resends a rate_limited message later with the same cid', () => {
     const h = harness();
     h.last().serve(ready(0));

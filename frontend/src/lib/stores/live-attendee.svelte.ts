@@ -3,7 +3,7 @@
  * connection, room chat, the Facilitator DM thread, announcements, their help
  * request and their step. It wraps a LiveSocket and turns frames into $state.
  */
-import { LiveSocket, type SocketCtor } from '../services/live-socket';
+import { CLOSE_REMOVED, LiveSocket, type SocketCtor } from '../services/live-socket';
 import { wsURL } from '../utils/ws-url';
 import { safeLocalStorage } from '../utils/storage';
 import { api } from '../services/api-client';
@@ -53,6 +53,8 @@ export class AttendeeLive {
   serverStep = $state(0);
   /** completed are the steps the server counts as done for this attendee. */
   completed = $state<number[]>([]);
+  /** ended is why the server closed this attendee out for good ('' while taking part). */
+  ended = $state<'' | 'removed' | 'session'>('');
 
   readonly me: { id: string; name: string };
   private readonly socket: LiveSocket;
@@ -77,6 +79,7 @@ export class AttendeeLive {
     this.cleanups.push(
       this.socket.onFrame((f) => this.apply(f)),
       this.socket.onState((s) => (this.state = s)),
+      this.socket.onEnded((e) => (this.ended = e.code === CLOSE_REMOVED ? 'removed' : 'session')),
       this.socket.onOutbox((o) => {
         this.outbox = o;
         this.echoed = this.echoed.filter((cid) => o.some((p) => p.cid === cid));
@@ -220,6 +223,13 @@ export class AttendeeLive {
       case 'codelab_updated':
         if (this.live) this.opts.onCodelabUpdated?.();
         return;
+      case 'attendee_removed': {
+        // Someone else was removed: their room chat is relabelled or dropped, as on the server.
+        const gone = f.attendee.id;
+        if (f.chat === 'delete') this.chat = this.chat.filter((c) => c.from.id !== gone);
+        else for (const c of this.chat) if (c.from.id === gone) c.from = { id: gone, name: f.attendee.name };
+        return;
+      }
       case 'codelab_closed':
         this.opts.onClosed?.(f.reason);
         return;
