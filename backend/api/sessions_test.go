@@ -78,6 +78,9 @@ func TestRemoveAttendeeKeepsChatAsRemoved(t *testing.T) {
 	if status, m := e.do("DELETE", lab+"/attendees/"+alice, liveAdminToken, nil); status != http.StatusNoContent {
 		t.Fatalf("remove: got %d %v, want 204", status, m)
 	}
+	if got := e.body("/api/admin/audit?action=attendee.remove"); strings.Count(got, `"action":"attendee.remove"`) != 1 || !strings.Contains(got, `"target_id":"`+alice+`"`) {
+		t.Errorf("audit after a removal: got %s, want one attendee.remove row naming Alice", got)
+	}
 	if ce := aws.closed(); ce.Code != realtime.CloseRemoved || ce.Text != "removed by the facilitator" {
 		t.Errorf("close: got %d %q, want %d %q", ce.Code, ce.Text, realtime.CloseRemoved, "removed by the facilitator")
 	}
@@ -167,6 +170,9 @@ func TestNewSessionEmptiesTheRoom(t *testing.T) {
 		t.Fatalf("start session: got %d %v, want 201 Afternoon class", status, m)
 	}
 	newID := m["id"].(string)
+	if got := e.body("/api/admin/audit?action=session.start"); strings.Count(got, `"action":"session.start"`) != 1 || !strings.Contains(got, `"target_id":"`+newID+`"`) {
+		t.Errorf("audit after a new session: got %s, want one session.start row", got)
+	}
 	if ce := aws.closed(); ce.Code != realtime.CloseSessionEnded || ce.Text != "a new session started" {
 		t.Errorf("close: got %d %q, want %d %q", ce.Code, ce.Text, realtime.CloseSessionEnded, "a new session started")
 	}
