@@ -26,7 +26,9 @@ const hasWindow = true
 // through the AdminSession binding, never from a file.
 func runWindow(ctx context.Context, srv *server.Server, assets fs.FS, log *slog.Logger) error {
 	b := &App{srv: srv, log: log}
-	return wails.Run(&options.App{
+	shell := newWindowShell(srv.DataDir(), log) // menu, geometry, icon: menu_desktop.go
+	defer shell.close()
+	opts := &options.App{
 		Title:     "Open Codelabs",
 		Width:     1280,
 		Height:    820,
@@ -41,7 +43,9 @@ func runWindow(ctx context.Context, srv *server.Server, assets fs.FS, log *slog.
 		// would race it inside GTK (gtk_main_quit twice crashes).
 		OnStartup: b.startup,
 		Bind:      []interface{}{b},
-	})
+	}
+	shell.apply(opts)
+	return wails.Run(opts)
 }
 
 // windowRoutes adapts Wails' asset server to the window: "/" opens the
