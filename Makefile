@@ -4,13 +4,15 @@
 SHELL := /bin/bash
 GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS := -s -w -X github.com/opencodelabs/desktop/backend/server.Version=$(VERSION)
+COMMIT ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+LDFLAGS := -s -w -X github.com/opencodelabs/desktop/backend/server.Version=$(VERSION) \
+           -X github.com/opencodelabs/desktop/backend/server.Commit=$(COMMIT)
 DESKTOP_TAGS ?= desktop,production,webkit2_41
 OUT ?= test-output
 ARGS ?=
 
 .PHONY: all run serve build desktop frontend frontend-deps deps-run deps-test test test-go test-cross \
-        test-frontend test-e2e test-desktop bench fmt clean
+        test-frontend test-e2e test-desktop test-dist dist deps-dist bench fmt clean
 
 all: build
 
@@ -18,6 +20,8 @@ deps-run:
 	@build/scripts/deps.sh run
 deps-test:
 	@build/scripts/deps.sh test
+deps-dist:
+	@build/scripts/deps.sh dist
 
 # npm ci only when package-lock.json changed since the last install.
 frontend/node_modules/.stamp: frontend/package-lock.json
@@ -29,10 +33,10 @@ frontend: frontend-deps
 	cd frontend && npm run build
 
 build: frontend
-	$(GO) build -ldflags '$(LDFLAGS)' -o bin/opencodelabs .
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/opencodelabs .
 
 desktop: deps-run frontend
-	$(GO) build -tags $(DESKTOP_TAGS) -ldflags '$(LDFLAGS)' -o bin/opencodelabs-desktop .
+	$(GO) build -trimpath -tags $(DESKTOP_TAGS) -ldflags '$(LDFLAGS)' -o bin/opencodelabs-desktop .
 
 # The window. Data lives in the user config dir unless ARGS says otherwise.
 run: desktop
@@ -49,6 +53,7 @@ test: deps-test frontend-deps
 	$(MAKE) test-frontend
 	$(MAKE) test-e2e
 	$(MAKE) test-desktop
+	$(MAKE) test-dist
 	@echo "make test: all suites passed"
 
 test-go: frontend
@@ -57,9 +62,10 @@ test-go: frontend
 	$(GO) test -count=1 ./...
 
 # The headless variant must build for the facilitators' other systems without cgo.
+# (-trimpath as in make dist, so both share the build cache.)
 test-cross:
-	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null .
-	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) build -o /dev/null .
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -trimpath -o /dev/null .
+	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) build -trimpath -o /dev/null .
 
 test-frontend: frontend-deps
 	cd frontend && npm run check && npm test
@@ -69,6 +75,19 @@ test-e2e: build
 
 test-desktop: desktop
 	build/scripts/desktop-smoke.sh bin/opencodelabs-desktop $(OUT)
+
+# Release files for Linux, Windows and the headless server (docs/packaging.md):
+# make dist VERSION=1.2.3 writes dist/ and dist/SHA256SUMS.
+dist: deps-dist frontend
+	@[[ "$(origin VERSION)" == "command line" || "$(origin VERSION)" == environment ]] || \
+	  { echo "make dist: give the release version, e.g. make dist VERSION=1.2.3"; exit 2; }
+	COMMIT=$(COMMIT) build/scripts/dist.sh $(VERSION) dist
+
+# Builds the release files once (test version, into $(OUT)/dist) and checks them: the .deb
+# installs, runs and removes cleanly, the .desktop entry validates, the Windows .exe has its
+# resources, the installer builds without warnings, the Go builds are reproducible.
+test-dist: deps-dist frontend
+	build/scripts/dist-test.sh $(OUT)
 
 bench: build
 	$(GO) run ./backend/cmd/loadtest $(ARGS)
