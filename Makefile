@@ -57,7 +57,7 @@ test: deps-test frontend-deps
 	@echo "make test: all suites passed"
 
 test-go: frontend
-	@test -z "$$(gofmt -l app backend main.go)" || { echo "gofmt needed:"; gofmt -l app backend main.go; exit 1; }
+	@test -z "$$(gofmt -l app backend *.go build/pack)" || { echo "gofmt needed:"; gofmt -l app backend *.go build/pack; exit 1; }
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 
@@ -93,7 +93,7 @@ bench: build
 	$(GO) run ./backend/cmd/loadtest $(ARGS)
 
 fmt:
-	gofmt -w app backend main.go
+	gofmt -w app backend *.go build/pack
 
 clean:
 	rm -rf bin $(OUT) frontend/node_modules/.stamp

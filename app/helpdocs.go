@@ -28,10 +28,10 @@ import (
 // the screenshots under docs/). Set by package main; nil means no docs.
 var HelpDocs fs.FS
 
-var docsPage = template.Must(template.New("doc").Parse(`<!doctype html>
+var docsPage = template.Must(template.New("doc").Funcs(template.FuncMap{"title": docTitle}).Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}} — Open Codelabs help</title><link rel="stylesheet" href="/_help.css"></head>
-<body><nav><a href="/">Open Codelabs</a>{{range .Nav}} · <a href="/{{.}}">{{.}}</a>{{end}}</nav>
+<body><nav><a href="/">Open Codelabs</a>{{range .Nav}} · <a href="/{{.}}">{{title .}}</a>{{end}}</nav>
 <main>{{.Body}}</main></body></html>`))
 
 const docsCSS = `body{font:16px/1.55 system-ui,sans-serif;max-width:56rem;margin:0 auto;padding:1rem 1.5rem;color:#1d2125;background:#fff}
@@ -39,6 +39,9 @@ nav{font-size:.9rem;padding:.5rem 0 1rem;border-bottom:1px solid #ddd}
 a{color:#0b57d0}img{max-width:100%}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .5rem}
 pre{background:#f4f4f4;padding:.75rem;overflow:auto}code{font-family:ui-monospace,monospace;font-size:.9em}
 @media (prefers-color-scheme:dark){body{background:#16181b;color:#e6e6e6}a{color:#8ab4f8}pre{background:#22252a}nav{border-color:#333}td,th{border-color:#444}}`
+
+// docTitle is "api" for "docs/api.md".
+func docTitle(name string) string { return strings.TrimSuffix(path.Base(name), ".md") }
 
 // docsHandler serves fsys: "/" is README.md, *.md pages are rendered, images
 // are served as they are, anything else is 404.
@@ -81,7 +84,7 @@ func docsHandler(fsys fs.FS, md *markdown.Renderer) http.Handler {
 				Title string
 				Nav   []string
 				Body  template.HTML // server-rendered markdown, raw HTML escaped
-			}{strings.TrimSuffix(path.Base(name), ".md"), nav, template.HTML(body)})
+			}{docTitle(name), nav, template.HTML(body)})
 		case ".png", ".jpg", ".svg":
 			http.ServeFileFS(w, r, fsys, name)
 		default:

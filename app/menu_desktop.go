@@ -25,9 +25,10 @@ type windowShell struct {
 	dataDir string
 	docs    *docsServer
 
-	mu    sync.Mutex
-	zoom  float64
-	state windowState // the last saved or restored geometry
+	mu         sync.Mutex
+	zoom       float64
+	state      windowState // the last saved or restored geometry
+	positioned bool        // the saved position was applied (once: not again on reload)
 }
 
 func newWindowShell(dataDir string, log *slog.Logger) *windowShell {
@@ -111,13 +112,14 @@ func (w *windowShell) OpenDocs() {
 	wailsruntime.BrowserOpenURL(w.ctx, url)
 }
 
-// domReady restores the saved position (the size is given to Wails at
-// creation) and re-applies the zoom after a reload.
+// domReady restores the saved position on the first load (the size is
+// given to Wails at creation) and re-applies the zoom after a reload.
 func (w *windowShell) domReady(ctx context.Context) {
 	w.mu.Lock()
-	s, z := w.state, w.zoom
+	s, z, first := w.state, w.zoom, !w.positioned
+	w.positioned = true
 	w.mu.Unlock()
-	if s.HasPosition && !s.Maximised {
+	if first && s.HasPosition && !s.Maximised {
 		wailsruntime.WindowSetPosition(ctx, s.X, s.Y)
 	}
 	if z != 1 {

@@ -12,7 +12,7 @@ if [[ "$profile" == test ]]; then
   pkgs+=(xvfb xauth imagemagick chromium iproute2)
 fi
 if [[ "$profile" == test || "$profile" == dist ]]; then
-  pkgs+=(nsis desktop-file-utils wine wine64)
+  pkgs+=(nsis desktop-file-utils)
 fi
 
 need_cmd() { command -v "$1" >/dev/null 2>&1 || { echo "deps: '$1' is required: $2" >&2; exit 1; }; }
