@@ -38,14 +38,6 @@ pack() { (cd build/pack && go run . "$@"); }   # runs from build/pack: give it a
 
 name="opencodelabs-$version"
 
-if [[ $only == all || $only == server ]]; then
-  for target in linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64; do
-    os=${target%/*} arch=${target#*/} ext=""
-    [[ $os == windows ]] && ext=.exe
-    gobuild "$os" "$arch" 0 "" "" "$out/opencodelabs-server-$version-$os-$arch$ext"
-  done
-fi
-
 if [[ $only == all || $only == linux ]]; then
   bin="$work/opencodelabs-linux-amd64"
   gobuild linux amd64 1 desktop,production,webkit2_41 "" "$bin"
@@ -73,6 +65,14 @@ if [[ $only == all || $only == windows ]]; then
     "-DOUTFILE=$out/$name-windows-amd64-setup.exe" "-DICON_FILE=$work/opencodelabs.ico")
   [[ -n "${WEBVIEW2_BOOTSTRAPPER:-}" ]] && nsis_args+=("-DWEBVIEW2_BOOTSTRAPPER=$(abs "$WEBVIEW2_BOOTSTRAPPER")")
   (cd build/windows/installer && makensis "${nsis_args[@]}" project.nsi)
+fi
+
+if [[ $only == all || $only == server ]]; then
+  for target in linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64; do
+    os=${target%/*} arch=${target#*/} ext=""
+    [[ $os == windows ]] && ext=.exe
+    gobuild "$os" "$arch" 0 "" "" "$out/opencodelabs-server-$version-$os-$arch$ext"
+  done
 fi
 
 (cd "$out" && sha256sum -- opencodelabs* > SHA256SUMS)
