@@ -10,7 +10,7 @@
 #     manifest resources; the installer was built by makensis -WX (warnings are errors);
 #   - the headless Windows .exe under Wine answers /api/health on loopback (only with Wine 9+:
 #     Debian 12's Wine 8 cannot start any Go 1.22+ program; skipped with that reason);
-#   - reproducibility: the Linux desktop binary, its .tar.gz and .deb built a second time are
+#   - reproducibility: the Linux desktop binary (cgo), its .tar.gz and .deb built a second time are
 #     byte-identical.
 # Root only for the dpkg part (skipped with a reason otherwise). Everything started is stopped by PID.
 set -euo pipefail
@@ -33,8 +33,12 @@ trap cleanup EXIT
 fail() { echo "dist-test: FAIL: $*" >&2; exit 1; }
 t0=$SECONDS
 
-# 1. Build everything once.
+# 1. Build everything once. Commit and time are pinned for both builds of step 6 (a commit made
+# while the test runs must not look like a difference).
+export COMMIT="${COMMIT:-$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)}"
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}"
 build/scripts/dist.sh "$version" "$dist"
+cp "$root/build/bin/dist/opencodelabs-linux-amd64" "$work/desktop-first"
 echo "dist-test: built in $((SECONDS - t0))s"
 deb="$dist/opencodelabs_${version}_amd64.deb"
 (cd "$dist" && sha256sum --quiet -c SHA256SUMS) || fail "SHA256SUMS does not match the files"
@@ -139,8 +143,10 @@ fi
 
 # 6. Reproducible: build the Linux desktop binary, .tar.gz and .deb again and compare.
 ONLY=linux build/scripts/dist.sh "$version" "$work/again" >/dev/null
-first=$(cd "$dist" && sha256sum opencodelabs_${version}_amd64.deb opencodelabs-$version-linux-amd64.tar.gz)
-second=$(cd "$work/again" && sha256sum opencodelabs_${version}_amd64.deb opencodelabs-$version-linux-amd64.tar.gz)
+cp "$work/desktop-first" "$dist/.desktop-binary"; cp "$root/build/bin/dist/opencodelabs-linux-amd64" "$work/again/.desktop-binary"
+files=(.desktop-binary "opencodelabs_${version}_amd64.deb" "opencodelabs-$version-linux-amd64.tar.gz")
+first=$(cd "$dist" && sha256sum "${files[@]}"); rm -f "$dist/.desktop-binary"
+second=$(cd "$work/again" && sha256sum "${files[@]}")
 [[ "$first" == "$second" ]] || { diff <(echo "$first") <(echo "$second"); fail "a second build differs"; }
 echo "dist-test: second build identical: $(echo "$first" | awk '{print substr($1,1,12), $2}' | tr '\n' ' ')"
 echo "dist-test: all checks passed in $((SECONDS - t0))s"
