@@ -11,7 +11,7 @@ DESKTOP_TAGS ?= desktop,production,webkit2_41
 OUT ?= test-output
 ARGS ?=
 
-.PHONY: all run serve build desktop frontend frontend-deps deps-run deps-test test test-go test-cross \
+.PHONY: all run serve build desktop frontend frontend-deps deps-run deps-test test test-go test-cross lint \
         test-frontend test-e2e test-desktop test-dist dist deps-dist bench fmt clean
 
 all: build
@@ -29,8 +29,10 @@ frontend/node_modules/.stamp: frontend/package-lock.json
 	touch $@
 frontend-deps: frontend/node_modules/.stamp
 
+# precompress writes .gz/.br next to each built file (served by Accept-Encoding).
 frontend: frontend-deps
 	cd frontend && npm run build
+	$(GO) run ./backend/cmd/precompress frontend/dist
 
 build: frontend
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/opencodelabs .
@@ -56,10 +58,16 @@ test: deps-test frontend-deps
 	$(MAKE) test-dist
 	@echo "make test: all suites passed"
 
+# Packages with goroutines run under the race detector; the rest run plainly.
+RACE_PKGS := ./app/... ./backend/store/... ./backend/realtime/... ./backend/api/... ./backend/server/... ./backend/crashtest/...
+
 test-go: frontend
 	@test -z "$$(gofmt -l app backend *.go build/pack)" || { echo "gofmt needed:"; gofmt -l app backend *.go build/pack; exit 1; }
+	@$(GO) mod tidy -diff || { echo "go.mod/go.sum are not tidy: run go mod tidy"; exit 1; }
 	$(GO) vet ./...
-	$(GO) test -count=1 ./...
+	$(GO) tool golangci-lint run ./...
+	$(GO) test -count=1 -race $(RACE_PKGS)
+	$(GO) test -count=1 $$($(GO) list ./... | grep -v -E '/(app|backend/(store|realtime|api|server|crashtest))(/|$$)')
 
 # The headless variant must build for the facilitators' other systems without cgo.
 # (-trimpath as in make dist, so both share the build cache.)
@@ -91,6 +99,9 @@ test-dist: deps-dist frontend
 
 bench: build
 	$(GO) run ./backend/cmd/loadtest $(ARGS)
+
+lint:
+	$(GO) tool golangci-lint run ./...
 
 fmt:
 	gofmt -w app backend *.go build/pack

@@ -55,10 +55,10 @@ func docsHandler(fsys fs.FS, md *markdown.Renderer) http.Handler {
 		w.Header().Set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
-		switch {
-		case name == "" || name == ".":
+		switch name {
+		case "", ".":
 			name = "README.md"
-		case name == "_help.css":
+		case "_help.css":
 			w.Header().Set("Content-Type", "text/css; charset=utf-8")
 			fmt.Fprint(w, docsCSS)
 			return
@@ -80,13 +80,13 @@ func docsHandler(fsys fs.FS, md *markdown.Renderer) http.Handler {
 				return
 			}
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			docsPage.Execute(w, struct {
+			_ = docsPage.Execute(w, struct { // an error here is the browser gone away
 				Title string
 				Nav   []string
 				Body  template.HTML // server-rendered markdown, raw HTML escaped
 			}{docTitle(name), nav, template.HTML(body)})
 		case ".png", ".jpg", ".svg":
-			http.ServeFileFS(w, r, fsys, name)
+			http.ServeFileFS(w, r, fsys, name) //nolint:gosec // name passed fs.ValidPath; fsys is the embedded docs
 		default:
 			http.NotFound(w, r)
 		}
@@ -117,7 +117,12 @@ func (d *docsServer) URL() (string, error) {
 		return "", fmt.Errorf("help server: %w", err)
 	}
 	d.srv = &http.Server{Handler: docsHandler(d.fsys, markdown.New()), ReadHeaderTimeout: 10 * time.Second}
-	go d.srv.Serve(ln)
+	srv, log := d.srv, d.log
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) && log != nil {
+			log.Error("help server stopped", "err", err)
+		}
+	}()
 	d.url = "http://" + ln.Addr().String() + "/"
 	if d.log != nil {
 		d.log.Info("help server", "url", d.url)

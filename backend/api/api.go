@@ -46,9 +46,17 @@ type Config struct {
 	// OnCodelabChanged is called after a codelab's content was saved.
 	OnCodelabChanged func(codelabID string)
 
+	// AutoBackups, when set, takes its snapshots under the content lock.
+	AutoBackups *store.AutoBackups
+
 	// Hub and Events run the live workshop (nil: live endpoints answer 503).
 	Hub    *realtime.Hub
 	Events *store.EventLog
+
+	// Hosts turns on the Host header check against DNS rebinding (hosts.go).
+	Hosts *Hosts
+	// BodyTimeouts bound slow request bodies (bodytime.go).
+	BodyTimeouts BodyTimeouts
 }
 
 // API holds the handlers' shared dependencies.
@@ -56,8 +64,10 @@ type API struct {
 	Config
 	log     *slog.Logger
 	mux     *http.ServeMux
+	handler http.Handler // mux behind the JSON compression (compress.go)
 	guesses *guessLimiter
 	content contentState // uploads.go
+	hosts   *hostCheck   // hosts.go; nil: no Host check
 }
 
 // New builds the API and its routes.
@@ -72,7 +82,15 @@ func New(cfg Config) *API {
 	if a.AttendeeAllowed == nil {
 		a.AttendeeAllowed = a.attendeeAllowed
 	}
+	a.BodyTimeouts.defaults()
+	if cfg.Hosts != nil {
+		a.hosts = a.newHostCheck(cfg.Hosts)
+	}
+	if cfg.AutoBackups != nil {
+		cfg.AutoBackups.Lock = a.content.mu.RLocker()
+	}
 	a.routes()
+	a.handler = compressJSON(a.mux)
 	return a
 }
 
@@ -123,17 +141,20 @@ func (a *API) routes() {
 	m.HandleFunc("DELETE /api/admin/codelabs/{id}/materials/{mid}", a.admin(a.deleteMaterial))
 	m.HandleFunc("POST /api/admin/import", a.admin(a.importCodelab))
 	m.HandleFunc("GET /api/admin/codelabs/{id}/export", a.admin(a.exportCodelab))
+	a.missingRoutes(m)
 	m.HandleFunc("GET /api/admin/backup", a.admin(a.backup))
 	m.HandleFunc("POST /api/admin/restore", a.admin(a.restore))
+	a.storageRoutes(m) // damaged database, automatic backups (storage.go)
 
-	m.HandleFunc("/api/", a.wrap(func(w http.ResponseWriter, r *http.Request) error {
-		return Errorf(http.StatusNotFound, "not_found", "No API endpoint %s %s.", r.Method, r.URL.Path)
-	}))
+	a.shortLinkRoutes(m)
+
+	m.HandleFunc("/api/", a.wrap(a.noRoute))
 	m.Handle("/", a.static())
 }
 
-// ServeHTTP applies the cross-cutting layers: panic recovery and CORS for
-// the desktop window's origin.
+// ServeHTTP applies the cross-cutting layers: panic recovery, security
+// headers, the Host check, CORS for the desktop window's origin, the
+// body deadlines and JSON compression.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer func() {
 		if v := recover(); v != nil {
@@ -144,8 +165,9 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			a.writeError(w, r, Errorf(http.StatusInternalServerError, "internal", "Something went wrong on the server; it has been logged."))
 		}
 	}()
-	if a.cors(w, r) {
+	securityHeaders(w, r)
+	if a.checkHost(w, r) || a.cors(w, r) || a.refuseWhileDamaged(w, r) {
 		return
 	}
-	a.mux.ServeHTTP(w, r)
+	a.handler.ServeHTTP(w, a.timeBody(w, r))
 }

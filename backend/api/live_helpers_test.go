@@ -43,6 +43,7 @@ func newLiveEnv(t *testing.T, opts realtime.Options, wrap func(http.Handler) htt
 	st := storetest.New(t)
 	e := &liveEnv{t: t, st: st, left: make(chan realtime.Identity, 64)}
 	opts.CheckOrigin = api.CheckWSOrigin
+	opts.UpgradeError = api.WSUpgradeError
 	opts.OnLeave = func(id realtime.Identity) { e.left <- id }
 	e.hub = realtime.NewHub(opts)
 	events := store.NewEventLog(st, api.PublishTo(e.hub))
@@ -82,6 +83,9 @@ func (e *liveEnv) do(method, path, token string, body any) (int, map[string]any)
 		rd = bytes.NewReader(nil)
 	}
 	req, _ := http.NewRequest(method, e.srv.URL+path, rd)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}

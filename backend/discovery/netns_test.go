@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,6 +44,9 @@ const (
 func TestDiscoveryNetns(t *testing.T) {
 	if os.Getenv(roleEnv) != "" {
 		t.Skip("inside a helper process")
+	}
+	if testing.Short() {
+		t.Skip("skipping in -short mode: builds the server and runs two namespaces for about 14 s (make test runs it)")
 	}
 	if os.Geteuid() != 0 {
 		t.Skip("skipping: needs root to create network namespaces (run the tests as root)")
@@ -107,10 +109,8 @@ func TestDiscoveryNetns(t *testing.T) {
 // buildServer builds the opencodelabs binary once for this test.
 func buildServer(t *testing.T) string {
 	t.Helper()
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
-	}
+	// go test puts its own GOROOT/bin first on PATH, so "go" is the same toolchain.
+	goBin := "go"
 	bin := filepath.Join(t.TempDir(), "opencodelabs")
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()

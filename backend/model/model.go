@@ -23,6 +23,9 @@ type Codelab struct {
 	UpdatedAt       time.Time `json:"updated_at"`
 	StepCount       int       `json:"step_count"`
 	Steps           []Step    `json:"steps,omitempty"`
+	// FeedbackURL is claat's "feedback link", shown to attendees as
+	// "Report a mistake" (empty when there is none).
+	FeedbackURL string `json:"feedback_url,omitempty"`
 }
 
 // Step is one page of a codelab. Number is 1-based and dense.
@@ -32,6 +35,11 @@ type Step struct {
 	DurationMinutes int    `json:"duration_minutes"`
 	Markdown        string `json:"markdown,omitempty"`
 	HTML            string `json:"html,omitempty"`
+	// Hidden steps are kept for the facilitator but not sent to attendees
+	// (claat steps of another environment than the one imported).
+	Hidden bool `json:"hidden,omitempty"`
+	// Environments is claat's per-step "Environment:" list, lower case.
+	Environments []string `json:"environments,omitempty"`
 }
 
 // Attendee is a person registered in one codelab.

@@ -8,7 +8,3 @@ var Commit = "unknown"
 func VersionLine() string {
 	return "Open Codelabs " + Version + " (commit " + Commit + ")"
 }
-
-// DataDir is the folder holding the database, uploads and the window's
-// remembered size and position.
-func (s *Server) DataDir() string { return s.cfg.DataDir }

@@ -28,16 +28,19 @@ var Version = "0.1.0-dev"
 
 // Server is a running workshop server.
 type Server struct {
-	cfg   config.Config
-	log   *slog.Logger
-	store *store.Store
-	api   *api.API
-	http  *http.Server
-	ln    net.Listener
-	port  int
-	done  chan error
-	live  *live
-	adv   *discovery.Advertiser
+	cfg      config.Config
+	log      *slog.Logger
+	store    *store.Store
+	api      *api.API
+	http     *http.Server
+	ln       net.Listener
+	port     int
+	done     chan error
+	live     *live
+	adv      *discovery.Advertiser
+	lock     *dirLock // lock.go: one server per data dir
+	auto     *store.AutoBackups
+	stopAuto func() // stops the automatic backups and waits for a running one
 
 	mu   sync.Mutex
 	name string // workshop name in use (mDNS may have added a suffix)
@@ -50,11 +53,24 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 	if log == nil {
 		log = slog.Default()
 	}
-	st, err := store.Open(ctx, filepath.Join(cfg.DataDir, "opencodelabs.db"))
+	// A read-only or missing folder fails here, naming it and why.
+	if err := store.CheckDataDir(cfg.DataDir); err != nil {
+		return nil, err
+	}
+	lock, err := lockDataDir(cfg.DataDir)
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: log, store: st, name: cfg.Name, done: make(chan error, 1)}
+	// Checks the folder, finishes an interrupted restore, runs quick_check
+	// (a damaged file opens in the damaged state) and removes leftovers.
+	// After the lock: no other server's work in progress is mistaken for leftovers.
+	st, err := store.OpenDataDir(ctx, filepath.Join(cfg.DataDir, "opencodelabs.db"), log)
+	if err != nil {
+		return nil, errors.Join(err, lock.release())
+	}
+	s := &Server{cfg: cfg, log: log, store: st, name: cfg.Name, done: make(chan error, 1), lock: lock}
+	s.auto = store.NewAutoBackups(st, cfg.DataDir)
+	s.auto.Log = log
 	s.live = newLive(st, log)
 	s.api = api.New(api.Config{
 		Store:            st,
@@ -69,20 +85,26 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 		Events:           s.live.events,
 		OnCodelabChanged: s.live.codelabChanged,
 		JoinInfo:         s.joinInfo,
+		Hosts:            &api.Hosts{Extra: cfg.AllowedHosts, Names: s.localNames},
+		AutoBackups:      s.auto,
 	})
 	s.ln, err = listen(cfg.Addr)
 	if err != nil {
 		s.live.close(ctx)
-		st.Close()
-		return nil, err
+		return nil, errors.Join(err, st.Close(), lock.release())
 	}
 	s.port = s.ln.Addr().(*net.TCPAddr).Port
+	s.ln = limitConns(s.ln, connLimits(log), log)
+	if err := lock.publish(s.url(s.loopbackOrBound())); err != nil {
+		log.Warn("could not write the server URL into the data folder", "err", err)
+	}
 	s.http = &http.Server{
 		Handler:           s.api,
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelDebug),
 	}
+	s.startAutoBackups()
 	s.startMDNS() // before serving: handlers read s.adv without a lock
 	go func() {
 		err := s.http.Serve(s.ln)
@@ -142,6 +164,9 @@ func (s *Server) AdminURL() string {
 // APIBase is the loopback base URL the desktop window talks to.
 func (s *Server) APIBase() string { return fmt.Sprintf("http://127.0.0.1:%d", s.port) }
 
+// DataDir is the data folder this server holds the lock of.
+func (s *Server) DataDir() string { return s.cfg.DataDir }
+
 // AdminToken is this launch's admin token.
 func (s *Server) AdminToken() string { return s.cfg.AdminToken }
 
@@ -156,5 +181,23 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	err := s.http.Shutdown(ctx)
 	s.live.close(ctx) // hijacked WebSockets are not covered by http.Shutdown
-	return errors.Join(advErr, err, s.store.Close())
+	s.stopAuto()
+	return errors.Join(advErr, err, s.store.Close(), s.lock.release())
+}
+
+// startAutoBackups takes a snapshot now and then every
+// store.AutoInterval while anything changed (docs/backup.md).
+func (s *Server) startAutoBackups() {
+	ctx, cancel := context.WithCancel(context.Background())
+	ticker := time.NewTicker(store.AutoInterval)
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		s.auto.Run(ctx, ticker.C)
+	}()
+	s.stopAuto = func() {
+		cancel()
+		ticker.Stop()
+		<-stopped
+	}
 }

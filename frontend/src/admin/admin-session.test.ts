@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveAdminSession, TOKEN_KEY, tokenFromHash } from './admin-session';
+import { resolveAdminSession, sessionProblem, TOKEN_KEY, tokenFromHash } from './admin-session';
 import { desktopUIReady, type AppBindings } from '../lib/services/desktop-bridge';
 
 afterEach(() => {
@@ -48,7 +48,7 @@ describe('resolveAdminSession in the desktop window', () => {
 
   it('uses the binding and its api_base, ignoring the hash', async () => {
     window.history.replaceState(null, '', '#token=from-hash');
-    install({ AdminSession: async () => ({ token: 'desk', api_base: 'http://127.0.0.1:8080' }) });
+    install({ AdminSession: async () => ({ token: 'desk', api_base: 'http://127.0.0.1:8080', name: 'codelabs' }) });
     expect(await resolveAdminSession()).toEqual({
       token: 'desk',
       apiBase: 'http://127.0.0.1:8080',
@@ -71,5 +71,12 @@ describe('resolveAdminSession in the desktop window', () => {
     install({ UIReady: async (href: string) => void seen.push(href) });
     await desktopUIReady('http://wails.localhost/admin/#/');
     expect(seen).toEqual(['http://wails.localhost/admin/#/']);
+  });
+});
+
+describe('sessionProblem', () => {
+  it('tells a wrong token from another computer', () => {
+    expect(sessionProblem(401, 'unauthorized')).toBe('wrong');
+    expect(sessionProblem(403, 'admin_loopback_only')).toBe('remote');
   });
 });

@@ -4,6 +4,7 @@
  *
  * - It keeps the highest `seq` seen, reconnects with `since=seq` and drops
  *   any event whose seq it already has, so a drop loses and repeats nothing.
+ *   The `ready` frame's seq replaces it (the server clamps a since beyond its log).
  * - Reconnects back off exponentially (1 s doubling to 30 s) with ±20 % jitter,
  *   so a classroom of browsers does not reconnect in lockstep after a Wi-Fi blip.
  *   Close code 4008 ("too slow") reconnects at once.
@@ -242,7 +243,10 @@ export class LiveSocket {
     }
     if (!f || typeof f !== 'object' || typeof f.type !== 'string') return;
     if (f.type === 'ready') {
-      this.seq = Math.max(this.seq, f.seq || 0);
+      // ready.seq is the server's word: it is below ours only when our since was
+      // ahead of its log (an older backup was restored) and got clamped; keeping
+      // ours would then drop every new event as "already seen".
+      if (typeof f.seq === 'number') this.seq = f.seq;
       this.ready = true;
       this.attempt = 0;
       this.setState('online');

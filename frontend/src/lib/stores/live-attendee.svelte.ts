@@ -27,6 +27,8 @@ export interface AttendeeLiveOptions {
   session: StoredAttendee;
   /** onCodelabUpdated reloads the content after the facilitator edited it. */
   onCodelabUpdated?: () => void;
+  /** onClosed runs when the facilitator hides or deletes the codelab (the page says so). */
+  onClosed?: (reason: 'hidden' | 'deleted') => void;
   /** onNotice shows a short message (a toast) for things that happen while the chat is closed. */
   onNotice?: (message: string, kind: 'info' | 'error') => void;
   WebSocket?: SocketCtor;
@@ -217,6 +219,9 @@ export class AttendeeLive {
         return;
       case 'codelab_updated':
         if (this.live) this.opts.onCodelabUpdated?.();
+        return;
+      case 'codelab_closed':
+        this.opts.onClosed?.(f.reason);
         return;
     }
   }

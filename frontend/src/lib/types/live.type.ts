@@ -92,6 +92,7 @@ export type ServerFrame =
   | HelpEvent
   | HelpResolvedEvent
   | { type: 'codelab_updated'; seq: number; codelab_id: string; at: string }
+  | { type: 'codelab_closed'; codelab_id: string; reason: 'hidden' | 'deleted' }
   | { type: 'presence'; attendee: Person; online: boolean }
   | { type: 'help_position'; request_id: string; position: number }
   | { type: 'ready'; seq: number; you: Person; online: string[] }
