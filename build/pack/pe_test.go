@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"debug/pe"
 	"encoding/binary"
@@ -114,4 +115,22 @@ func TestWindowsInstaller(t *testing.T) {
 	if got := f.FileHeader.Characteristics & pe.IMAGE_FILE_EXECUTABLE_IMAGE; got == 0 {
 		t.Error("installer is not an executable image")
 	}
+}
+
+func TestWindowsZip(t *testing.T) {
+	path := os.Getenv("OCL_WINDOWS_ZIP")
+	if path == "" {
+		t.Skip("OCL_WINDOWS_ZIP not set (run by build/scripts/dist-test.sh)")
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == "Open Codelabs/opencodelabs.exe" {
+			return
+		}
+	}
+	t.Errorf("%s has no Open Codelabs/opencodelabs.exe", path)
 }

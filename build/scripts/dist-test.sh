@@ -118,9 +118,9 @@ fi
 (cd build/pack && OCL_VERSION="$version" OCL_WINDOWS_EXE="$root/build/bin/dist/opencodelabs.exe" \
   OCL_WINDOWS_SERVER_EXE="$dist/opencodelabs-server-$version-windows-amd64.exe" \
   OCL_WINDOWS_SETUP="$dist/opencodelabs-$version-windows-amd64-setup.exe" \
+  OCL_WINDOWS_ZIP="$dist/opencodelabs-$version-windows-amd64.zip" \
   go test -count=1 -run 'TestWindows' -v . 2>&1 | grep -E '^(=== RUN|--- |ok|FAIL|PASS|\s+pe_test)') ||
   fail "Windows PE checks"
-unzip -l "$dist/opencodelabs-$version-windows-amd64.zip" | grep -q 'Open Codelabs/opencodelabs.exe' || fail "the .zip lacks opencodelabs.exe"
 
 # 5. The headless Windows server under Wine. Go 1.22+ programs need ProcessPrng from
 # bcryptprimitives.dll, which Wine has from 9.0 on; Debian 12's wine is 8.0, where every Go
