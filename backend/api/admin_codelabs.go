@@ -119,6 +119,7 @@ func (a *API) createCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err := a.saveMaxAttendees(r, c.ID, &in); err != nil {
 		return err
 	}
+	a.audit(r, "codelab.create", c.ID, "codelab", c.ID, map[string]any{"title": c.Title})
 	return a.writeAdminCodelab(w, r, c.ID, http.StatusCreated)
 }
 
@@ -164,6 +165,7 @@ func (a *API) updateCodelab(w http.ResponseWriter, r *http.Request) error {
 	if wasPublic && !c.IsPublic {
 		a.announceClosed(c.ID, "hidden")
 	}
+	a.audit(r, codelabUpdateAction(wasPublic, c.IsPublic), c.ID, "codelab", c.ID, map[string]any{"fields": in.fieldNames()})
 	a.notifyCodelabChanged(c.ID)
 	return a.writeAdminCodelab(w, r, c.ID, http.StatusOK)
 }
@@ -173,6 +175,7 @@ func (a *API) deleteCodelab(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	a.announceClosed(r.PathValue("id"), "deleted")
+	a.audit(r, "codelab.delete", r.PathValue("id"), "codelab", r.PathValue("id"), nil)
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
@@ -189,6 +192,7 @@ func (a *API) copyCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	a.audit(r, "codelab.copy", c.ID, "codelab", c.ID, map[string]any{"from": r.PathValue("id")})
 	return a.writeAdminCodelab(w, r, c.ID, http.StatusCreated)
 }
 
@@ -234,6 +238,7 @@ func (a *API) replaceSteps(w http.ResponseWriter, r *http.Request) error {
 	if err := a.Store.ReplaceSteps(r.Context(), id, steps); err != nil {
 		return err
 	}
+	a.audit(r, "steps.save", id, "codelab", id, map[string]any{"steps": len(steps)})
 	a.notifyCodelabChanged(id)
 	return a.writeAdminCodelab(w, r, id, http.StatusOK)
 }

@@ -145,6 +145,7 @@ func (a *API) routes() {
 	m.HandleFunc("GET /api/admin/backup", a.admin(a.backup))
 	m.HandleFunc("POST /api/admin/restore", a.admin(a.restore))
 	a.storageRoutes(m) // damaged database, automatic backups (storage.go)
+	a.auditRoutes(m)   // audit log (audit.go)
 
 	a.shortLinkRoutes(m)
 

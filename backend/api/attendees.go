@@ -57,6 +57,7 @@ func (a *API) register(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return storeError(err)
 	}
+	a.auditAttendee(r, model.Person{ID: reg.Attendee.ID, Name: reg.Attendee.Name}, "attendee.register", r.PathValue("id"), nil)
 	return writeJSON(w, http.StatusCreated, reg)
 }
 
@@ -82,6 +83,7 @@ func (a *API) continueOnDevice(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	a.auditAttendee(r, model.Person{ID: reg.Attendee.ID, Name: reg.Attendee.Name}, "attendee.continue", r.PathValue("id"), nil)
 	return writeJSON(w, http.StatusCreated, reg)
 }
 

@@ -44,6 +44,7 @@ func (a *API) backup(w http.ResponseWriter, r *http.Request) error {
 	h.Set("Content-Disposition", attachment("open-codelabs-backup-"+m.CreatedAt.Format("20060102-150405Z")+".zip"))
 	h.Set("Content-Length", strconv.FormatInt(size, 10))
 	h.Set("Cache-Control", "no-store")
+	a.audit(r, "backup.download", "", "backup", "", map[string]any{"bytes": size})
 	w.WriteHeader(http.StatusOK)
 	_, err = io.Copy(w, f)
 	return err
@@ -96,6 +97,9 @@ func (a *API) applyRestore(w http.ResponseWriter, r *http.Request, verify func(c
 			a.notifyCodelabChanged(c.ID)
 		}
 	}
+	// Recorded after the swap, so the row lands in the restored log.
+	a.auditAs(r.WithContext(ctx), store.ActorFacilitator, store.Admin, "backup.restore", "", "backup", "",
+		map[string]any{"backup_created_at": ex.Manifest.CreatedAt})
 	return writeJSON(w, http.StatusOK, map[string]any{
 		"restored":           true,
 		"created_at":         ex.Manifest.CreatedAt,

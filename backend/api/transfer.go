@@ -109,6 +109,7 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	committed = true
+	a.audit(r, "codelab.import", c.ID, "codelab", c.ID, map[string]any{"format": format})
 	stored, err := a.Store.GetCodelab(r.Context(), c.ID)
 	if err != nil {
 		return err
@@ -211,6 +212,7 @@ func (a *API) exportCodelab(w http.ResponseWriter, r *http.Request) error {
 	h.Set("Content-Length", strconv.Itoa(len(out.Data)))
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
+	a.audit(r, "codelab.export", c.ID, "codelab", c.ID, map[string]any{"format": format})
 	w.WriteHeader(http.StatusOK)
 	_, err = w.Write(out.Data)
 	return err

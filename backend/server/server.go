@@ -195,9 +195,18 @@ func (s *Server) startAutoBackups() {
 		defer close(stopped)
 		s.auto.Run(ctx, ticker.C)
 	}()
+	// The audit log drops expired rows at start and daily (store/audit.go).
+	pruneTicker := time.NewTicker(store.AuditPruneInterval)
+	pruned := make(chan struct{})
+	go func() {
+		defer close(pruned)
+		s.store.RunAuditPruning(ctx, time.Now, pruneTicker.C, s.log)
+	}()
 	s.stopAuto = func() {
 		cancel()
 		ticker.Stop()
+		pruneTicker.Stop()
 		<-stopped
+		<-pruned
 	}
 }

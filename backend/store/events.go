@@ -308,6 +308,9 @@ func AnnouncementOp(codelabID, cid, text string) Op {
 		if err != nil {
 			return Draft{}, err
 		}
+		if err := auditAnnouncementTx(ctx, tx, codelabID, at); err != nil {
+			return Draft{}, err
+		}
 		return Draft{Type: "announcement", Fields: map[string]any{"text": text, "from": Admin}}, nil
 	}}
 }
