@@ -4,13 +4,15 @@
 SHELL := /bin/bash
 GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS := -s -w -X github.com/opencodelabs/desktop/backend/server.Version=$(VERSION)
+COMMIT ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+LDFLAGS := -s -w -X github.com/opencodelabs/desktop/backend/server.Version=$(VERSION) \
+           -X github.com/opencodelabs/desktop/backend/server.Commit=$(COMMIT)
 DESKTOP_TAGS ?= desktop,production,webkit2_41
 OUT ?= test-output
 ARGS ?=
 
 .PHONY: all run serve build desktop frontend frontend-deps deps-run deps-test test test-go test-cross lint \
-        test-frontend test-e2e test-desktop bench fmt clean
+        test-frontend test-e2e test-desktop test-dist dist deps-dist bench fmt clean
 
 all: build
 
@@ -18,6 +20,8 @@ deps-run:
 	@build/scripts/deps.sh run
 deps-test:
 	@build/scripts/deps.sh test
+deps-dist:
+	@build/scripts/deps.sh dist
 
 # npm ci only when package-lock.json changed since the last install.
 frontend/node_modules/.stamp: frontend/package-lock.json
@@ -31,10 +35,10 @@ frontend: frontend-deps
 	$(GO) run ./backend/cmd/precompress frontend/dist
 
 build: frontend
-	$(GO) build -ldflags '$(LDFLAGS)' -o bin/opencodelabs .
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/opencodelabs .
 
 desktop: deps-run frontend
-	$(GO) build -tags $(DESKTOP_TAGS) -ldflags '$(LDFLAGS)' -o bin/opencodelabs-desktop .
+	$(GO) build -trimpath -tags $(DESKTOP_TAGS) -ldflags '$(LDFLAGS)' -o bin/opencodelabs-desktop .
 
 # The window. Data lives in the user config dir unless ARGS says otherwise.
 run: desktop
@@ -51,13 +55,14 @@ test: deps-test frontend-deps
 	$(MAKE) test-frontend
 	$(MAKE) test-e2e
 	$(MAKE) test-desktop
+	$(MAKE) test-dist
 	@echo "make test: all suites passed"
 
 # Packages with goroutines run under the race detector; the rest run plainly.
 RACE_PKGS := ./app/... ./backend/store/... ./backend/realtime/... ./backend/api/... ./backend/server/... ./backend/crashtest/...
 
 test-go: frontend
-	@test -z "$$(gofmt -l app backend main.go)" || { echo "gofmt needed:"; gofmt -l app backend main.go; exit 1; }
+	@test -z "$$(gofmt -l app backend *.go build/pack)" || { echo "gofmt needed:"; gofmt -l app backend *.go build/pack; exit 1; }
 	@$(GO) mod tidy -diff || { echo "go.mod/go.sum are not tidy: run go mod tidy"; exit 1; }
 	$(GO) vet ./...
 	$(GO) tool golangci-lint run ./...
@@ -65,9 +70,10 @@ test-go: frontend
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v -E '/(app|backend/(store|realtime|api|server|crashtest))(/|$$)')
 
 # The headless variant must build for the facilitators' other systems without cgo.
+# (-trimpath as in make dist, so both share the build cache.)
 test-cross:
-	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null .
-	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) build -o /dev/null .
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -trimpath -o /dev/null .
+	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) build -trimpath -o /dev/null .
 
 test-frontend: frontend-deps
 	cd frontend && npm run check && npm test
@@ -78,6 +84,19 @@ test-e2e: build
 test-desktop: desktop
 	build/scripts/desktop-smoke.sh bin/opencodelabs-desktop $(OUT)
 
+# Release files for Linux, Windows and the headless server (docs/packaging.md):
+# make dist VERSION=1.2.3 writes dist/ and dist/SHA256SUMS.
+dist: deps-dist frontend
+	@[[ "$(origin VERSION)" == "command line" || "$(origin VERSION)" == environment ]] || \
+	  { echo "make dist: give the release version, e.g. make dist VERSION=1.2.3"; exit 2; }
+	COMMIT=$(COMMIT) build/scripts/dist.sh $(VERSION) dist
+
+# Builds the release files once (test version, into $(OUT)/dist) and checks them: the .deb
+# installs, runs and removes cleanly, the .desktop entry validates, the Windows .exe has its
+# resources, the installer builds without warnings, the Go builds are reproducible.
+test-dist: deps-dist frontend
+	build/scripts/dist-test.sh $(OUT)
+
 bench: build
 	$(GO) run ./backend/cmd/loadtest $(ARGS)
 
@@ -85,7 +104,7 @@ lint:
 	$(GO) tool golangci-lint run ./...
 
 fmt:
-	gofmt -w app backend main.go
+	gofmt -w app backend *.go build/pack
 
 clean:
 	rm -rf bin $(OUT) frontend/node_modules/.stamp

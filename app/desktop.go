@@ -27,7 +27,9 @@ const hasWindow = true
 // through the AdminSession binding, never from a file.
 func runWindow(ctx context.Context, srv *server.Server, assets fs.FS, log *slog.Logger) error {
 	b := &App{srv: srv, log: log}
-	return wails.Run(&options.App{
+	shell := newWindowShell(srv.DataDir(), log) // menu, geometry, icon: menu_desktop.go
+	defer shell.close()
+	opts := &options.App{
 		Title:     "Open Codelabs",
 		Width:     1280,
 		Height:    820,
@@ -43,7 +45,9 @@ func runWindow(ctx context.Context, srv *server.Server, assets fs.FS, log *slog.
 		OnStartup:          b.startup,
 		Bind:               []interface{}{b},
 		SingleInstanceLock: b.singleInstance(srv.DataDir()),
-	})
+	}
+	shell.apply(opts)
+	return wails.Run(opts)
 }
 
 // windowRoutes adapts Wails' asset server to the window: "/" opens the

@@ -32,7 +32,7 @@ func Run(args []string, assets fs.FS, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if cfg.ShowVersion {
-		fmt.Fprintln(stdout, server.Version)
+		fmt.Fprintln(stdout, server.VersionLine())
 		return 0
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))

@@ -11,6 +11,9 @@ pkgs=(libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc)
 if [[ "$profile" == test ]]; then
   pkgs+=(xvfb xauth imagemagick chromium iproute2)
 fi
+if [[ "$profile" == test || "$profile" == dist ]]; then
+  pkgs+=(nsis desktop-file-utils)
+fi
 
 need_cmd() { command -v "$1" >/dev/null 2>&1 || { echo "deps: '$1' is required: $2" >&2; exit 1; }; }
 

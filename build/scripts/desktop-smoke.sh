@@ -69,4 +69,6 @@ if [[ $rc -ne 0 ]]; then echo "smoke: app did not quit within 20s of SIGTERM"; e
 wait "$app_pid" && app_rc=0 || app_rc=$?
 app_pid=""
 grep -q 'level=INFO msg=stopped' "$work/app.log" || { echo "smoke: no clean stop (exit $app_rc)"; cat "$work/app.log"; exit 1; }
+# Closing saved the window's size and position (app/windowstate.go) for the next launch.
+grep -q '"width":' "$work/data/window.json" 2>/dev/null || { echo "smoke: the window did not save window.json on quit"; exit 1; }
 echo "smoke: window loaded the admin UI, screenshot $out/desktop-window.png, clean quit"
