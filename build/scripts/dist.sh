@@ -68,7 +68,8 @@ if [[ $only == all || $only == windows ]]; then
 fi
 
 if [[ $only == all || $only == server ]]; then
-  for target in linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64; do
+  # SERVER_TARGETS narrows the list (make test builds the ones it can reuse from the build cache).
+  for target in ${SERVER_TARGETS:-linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64}; do
     os=${target%/*} arch=${target#*/} ext=""
     [[ $os == windows ]] && ext=.exe
     gobuild "$os" "$arch" 0 "" "" "$out/opencodelabs-server-$version-$os-$arch$ext"
