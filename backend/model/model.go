@@ -19,6 +19,10 @@ type Codelab struct {
 	RequireQuiz     bool      `json:"require_quiz"`
 	RequireFeedback bool      `json:"require_feedback"`
 	RequireSubmit   bool      `json:"require_submission"`
+	// Workshop loop settings (docs/api.md "Workshop loop").
+	SubmissionMaxFileBytes  int64 `json:"submission_max_file_bytes"`
+	SubmissionMaxTotalBytes int64 `json:"submission_max_total_bytes"`
+	Closed                  bool  `json:"closed"`
 	CreatedAt       time.Time `json:"created_at"`
 	UpdatedAt       time.Time `json:"updated_at"`
 	StepCount       int       `json:"step_count"`

@@ -1,0 +1,58 @@
+package certificate
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPDFPrintsCJKNames makes a certificate for a Korean, Japanese and
+// Chinese name and, when poppler-utils is installed, checks the text and
+// embedded font with pdftotext/pdffonts and renders page 1 to
+// test-output/certificate.png to look at.
+func TestPDFPrintsCJKNames(t *testing.T) {
+	name := "김민지 · 山田花子 · 王小明"
+	pdf, err := PDF(PDFInput{Payload: Payload{V: 1, ID: "abc123", AttendeeName: name, CodelabTitle: "Go 入門 — 시작하기",
+		Author: "Ada", WorkshopName: "codelabs", CompletedAt: "2026-12-01T01:00:00Z", KeyID: "1a2b"},
+		Fingerprint: "SHA256:00ff", VerifyURL: "http://codelabs.local:8080/verify#token=" + strings.Repeat("x", 300)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("got %q…, want a PDF", pdf[:8])
+	}
+	if len(pdf) > 2<<20 {
+		t.Errorf("PDF is %d bytes: the font should be subset", len(pdf))
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "c.pdf")
+	if err := os.WriteFile(file, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("poppler-utils not installed: text and rendering not checked")
+	}
+	out, err := exec.Command("pdftotext", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"김민지", "山田花子", "王小明", "Certificate of Completion", "abc123"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("pdftotext output lacks %q:\n%s", want, out)
+		}
+	}
+	fonts, err := exec.Command("pdffonts", file).Output()
+	if err != nil || !strings.Contains(string(fonts), "TrueType") {
+		t.Errorf("pdffonts: got %s (%v), want an embedded TrueType font", fonts, err)
+	}
+	outDir := filepath.Join("..", "..", "test-output")
+	if err := os.MkdirAll(outDir, 0o755); err == nil {
+		if err := exec.Command("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", file,
+			filepath.Join(outDir, "certificate-pdf")).Run(); err != nil {
+			t.Errorf("pdftoppm: %v", err)
+		}
+	}
+}

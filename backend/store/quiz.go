@@ -1,0 +1,607 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/opencodelabs/desktop/backend/model"
+)
+
+// Quiz defaults (docs/api.md "Quizzes").
+const (
+	DefaultPassPercent = 80
+	MaxAnswerTextRunes = 1000
+)
+
+// queryer is what both a transaction and the read pool offer, so a rule
+// can be checked inside the write that depends on it.
+type queryer interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+}
+
+// QuizResult is the grade of one question in an attempt. Answers or
+// Accept are filled only when the attempt reveals the correct answers.
+type QuizResult struct {
+	QuestionID string   `json:"question_id"`
+	Correct    bool     `json:"correct"`
+	Answers    []int    `json:"answers,omitempty"`
+	Accept     []string `json:"accept,omitempty"`
+}
+
+// QuizAttempt is one graded attempt of one quiz part.
+type QuizAttempt struct {
+	ID           string       `json:"id"`
+	Step         *int         `json:"step"`
+	ScorePercent int          `json:"score_percent"`
+	Passed       bool         `json:"passed"`
+	At           time.Time    `json:"at"`
+	Results      []QuizResult `json:"results"`
+	Reveal       bool         `json:"reveal"`
+}
+
+// QuizPart is an attendee's standing in one part (final quiz or a step's
+// checkpoint).
+type QuizPart struct {
+	Step       *int `json:"step"`
+	Questions  int  `json:"questions"`
+	Attempts   int  `json:"attempts"`
+	BestScore  *int `json:"best_score_percent"`
+	Passed     bool `json:"passed"`
+	CanAttempt bool `json:"can_attempt"`
+}
+
+// AttemptAnswer is one answer as the attendee sent it.
+type AttemptAnswer struct {
+	QuestionID string  `json:"question_id"`
+	Choices    []int   `json:"choices,omitempty"`
+	Text       *string `json:"text,omitempty"`
+}
+
+// AttemptInput is an attempt: Part is set when the client named the part
+// (PartGiven), else it is inferred from the answered questions.
+type AttemptInput struct {
+	PartGiven bool
+	Part      *int
+	Answers   []AttemptAnswer
+}
+
+func jsonList[T any](s string) []T {
+	var v []T
+	if json.Unmarshal([]byte(s), &v) != nil || v == nil {
+		return []T{}
+	}
+	return v
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("store: encode: %v", err))
+	}
+	return string(b)
+}
+
+func sameStep(a, b *int) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+
+func loadQuiz(ctx context.Context, q queryer, codelabID string) (*model.Quiz, error) {
+	quiz := &model.Quiz{PassPercent: DefaultPassPercent, Retries: true, Questions: []model.QuizQuestion{}}
+	var updated string
+	err := q.QueryRowContext(ctx, `SELECT pass_percent, retries, updated_at FROM quizzes WHERE codelab_id = ?`, codelabID).
+		Scan(&quiz.PassPercent, &quiz.Retries, &updated)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("store: quiz: %w", err)
+	}
+	quiz.UpdatedAt = parseTime(updated)
+	rows, err := q.QueryContext(ctx, `SELECT id, prompt, kind, options, answers, accept, step FROM quiz_questions
+		WHERE codelab_id = ? ORDER BY position`, codelabID)
+	if err != nil {
+		return nil, fmt.Errorf("store: quiz questions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var qq model.QuizQuestion
+		var opts, answers, accept string
+		var step sql.NullInt64
+		if err := rows.Scan(&qq.ID, &qq.Prompt, &qq.Kind, &opts, &answers, &accept, &step); err != nil {
+			return nil, fmt.Errorf("store: scan question: %w", err)
+		}
+		qq.Options, qq.Answers, qq.Accept = jsonList[string](opts), jsonList[int](answers), jsonList[string](accept)
+		if step.Valid {
+			n := int(step.Int64)
+			qq.Step = &n
+		}
+		quiz.Questions = append(quiz.Questions, qq)
+	}
+	return quiz, rows.Err()
+}
+
+// GetQuiz returns a codelab's quiz with answers (defaults and no questions
+// when none was saved).
+func (s *Store) GetQuiz(ctx context.Context, codelabID string) (*model.Quiz, error) {
+	if err := s.CodelabExists(ctx, codelabID); err != nil {
+		return nil, err
+	}
+	return loadQuiz(ctx, s.read, codelabID)
+}
+
+// ReplaceQuiz stores quiz (already validated) as the codelab's whole quiz in
+// one transaction. A question keeps its ID when it names an existing
+// question of this codelab; others get new IDs. quiz_enabled follows
+// whether there are questions.
+func (s *Store) ReplaceQuiz(ctx context.Context, codelabID string, quiz *model.Quiz) error {
+	return s.Write(ctx, func(tx *sql.Tx) error { return replaceQuizTx(ctx, tx, codelabID, quiz) })
+}
+
+// ReplaceQuizTx is ReplaceQuiz inside tx (imports).
+func ReplaceQuizTx(ctx context.Context, tx *sql.Tx, codelabID string, quiz *model.Quiz) error {
+	return replaceQuizTx(ctx, tx, codelabID, quiz)
+}
+
+func replaceQuizTx(ctx context.Context, tx *sql.Tx, codelabID string, quiz *model.Quiz) error {
+	t := now()
+	res, err := tx.ExecContext(ctx, `UPDATE codelabs SET quiz_enabled = ?, updated_at = ? WHERE id = ?`,
+		len(quiz.Questions) > 0, t, codelabID)
+	if err != nil {
+		return fmt.Errorf("store: touch codelab: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("store: codelab %q: %w", codelabID, ErrNotFound)
+	}
+	old := map[string]bool{}
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM quiz_questions WHERE codelab_id = ?`, codelabID)
+	if err != nil {
+		return fmt.Errorf("store: quiz ids: %w", err)
+	}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		old[id] = true
+	}
+	rows.Close()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM quiz_questions WHERE codelab_id = ?`, codelabID); err != nil {
+		return fmt.Errorf("store: clear quiz: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO quizzes (codelab_id, pass_percent, retries, updated_at) VALUES (?,?,?,?)
+		ON CONFLICT (codelab_id) DO UPDATE SET pass_percent = excluded.pass_percent, retries = excluded.retries,
+		updated_at = excluded.updated_at`, codelabID, quiz.PassPercent, quiz.Retries, t); err != nil {
+		return fmt.Errorf("store: save quiz: %w", err)
+	}
+	used := map[string]bool{}
+	for i := range quiz.Questions {
+		q := &quiz.Questions[i]
+		if !old[q.ID] || used[q.ID] {
+			q.ID = NewID()
+		}
+		used[q.ID] = true
+		var step any
+		if q.Step != nil {
+			step = *q.Step
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quiz_questions (id, codelab_id, position, prompt, kind, options, answers,
+			accept, step) VALUES (?,?,?,?,?,?,?,?,?)`, q.ID, codelabID, i+1, q.Prompt, q.Kind, mustJSON(nonNilStrings(q.Options)),
+			mustJSON(nonNilInts(q.Answers)), mustJSON(nonNilStrings(q.Accept)), step); err != nil {
+			return fmt.Errorf("store: insert question %d: %w", i+1, err)
+		}
+	}
+	quiz.UpdatedAt = parseTime(t)
+	return nil
+}
+
+func nonNilStrings(v []string) []string {
+	if v == nil {
+		return []string{}
+	}
+	return v
+}
+
+func nonNilInts(v []int) []int {
+	if v == nil {
+		return []int{}
+	}
+	return v
+}
+
+// copyQuizTx gives the codelab to the same quiz as from (new question IDs).
+func copyQuizTx(ctx context.Context, tx *sql.Tx, from, to string) error {
+	quiz, err := loadQuiz(ctx, tx, from)
+	if err != nil {
+		return err
+	}
+	for i := range quiz.Questions {
+		quiz.Questions[i].ID = ""
+	}
+	return replaceQuizTx(ctx, tx, to, quiz)
+}
+
+// NormalizeAnswer is how text answers are compared: lower case, no white space.
+func NormalizeAnswer(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), "")) }
+
+func invalidAnswer(format string, args ...any) error {
+	return &OpError{Kind: ErrInvalid, Code: "invalid_answer", Message: fmt.Sprintf(format, args...)}
+}
+
+// grade checks one answer against its question.
+func grade(q model.QuizQuestion, a AttemptAnswer) (bool, error) {
+	if q.Kind == model.QuizText {
+		if a.Text == nil {
+			return false, nil
+		}
+		if len([]rune(*a.Text)) > MaxAnswerTextRunes {
+			return false, invalidAnswer("An answer can have at most %d characters.", MaxAnswerTextRunes)
+		}
+		got := NormalizeAnswer(*a.Text)
+		for _, acc := range q.Accept {
+			if got != "" && NormalizeAnswer(acc) == got {
+				return true, nil
+			}
+		}
+		return false, nil
+	}
+	chosen := map[int]bool{}
+	for _, c := range a.Choices {
+		if c < 0 || c >= len(q.Options) {
+			return false, invalidAnswer("Choice %d is out of range for question %s.", c, q.ID)
+		}
+		chosen[c] = true
+	}
+	if len(chosen) != len(q.Answers) {
+		return false, nil
+	}
+	for _, n := range q.Answers {
+		if !chosen[n] {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+func closedOrCompleted(ctx context.Context, q queryer, codelabID, attendeeID string) error {
+	var closed bool
+	err := q.QueryRowContext(ctx, `SELECT closed FROM codelabs WHERE id = ?`, codelabID).Scan(&closed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store: codelab %q: %w", codelabID, ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("store: codelab closed: %w", err)
+	}
+	if closed {
+		return &OpError{Kind: ErrConflict, Code: "codelab_closed", Message: "This codelab is closed; nothing can be changed any more."}
+	}
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM certificates WHERE attendee_id = ?`, attendeeID).Scan(&n); err != nil {
+		return fmt.Errorf("store: completed: %w", err)
+	}
+	if n > 0 {
+		return &OpError{Kind: ErrConflict, Code: "already_completed", Message: "You have completed this codelab; this can no longer be changed."}
+	}
+	return nil
+}
+
+// QuizAttemptOp grades an attempt on the server, stores it and logs a
+// quiz_submitted event for the attendee and the facilitator. *out receives
+// the graded attempt.
+func QuizAttemptOp(codelabID string, who model.Person, in AttemptInput, out *QuizAttempt) Op {
+	return Op{CodelabID: codelabID, ActorID: who.ID, Apply: func(ctx context.Context, tx *sql.Tx, at string) (Draft, error) {
+		if err := closedOrCompleted(ctx, tx, codelabID, who.ID); err != nil {
+			return Draft{}, err
+		}
+		quiz, err := loadQuiz(ctx, tx, codelabID)
+		if err != nil {
+			return Draft{}, err
+		}
+		byID := map[string]model.QuizQuestion{}
+		for _, q := range quiz.Questions {
+			byID[q.ID] = q
+		}
+		part, err := attemptPart(in, byID)
+		if err != nil {
+			return Draft{}, err
+		}
+		var inPart []model.QuizQuestion
+		for _, q := range quiz.Questions {
+			if sameStep(q.Step, part) {
+				inPart = append(inPart, q)
+			}
+		}
+		if len(inPart) == 0 {
+			return Draft{}, &OpError{Kind: ErrNotFound, Code: "quiz_not_found", Message: "This part of the quiz has no questions."}
+		}
+		given := map[string]AttemptAnswer{}
+		for _, a := range in.Answers {
+			q, ok := byID[a.QuestionID]
+			if !ok || !sameStep(q.Step, part) {
+				return Draft{}, invalidAnswer("The question %q is not part of this quiz.", a.QuestionID)
+			}
+			if _, dup := given[a.QuestionID]; dup {
+				return Draft{}, invalidAnswer("The question %q is answered twice.", a.QuestionID)
+			}
+			given[a.QuestionID] = a
+		}
+		if !quiz.Retries {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM quiz_attempts WHERE attendee_id = ? AND step IS ?`,
+				who.ID, stepArg(part)).Scan(&n); err != nil {
+				return Draft{}, fmt.Errorf("store: count attempts: %w", err)
+			}
+			if n > 0 {
+				return Draft{}, &OpError{Kind: ErrConflict, Code: "no_retries", Message: "This quiz allows one attempt, and you have made it."}
+			}
+		}
+		results := make([]QuizResult, len(inPart))
+		correct := 0
+		for i, q := range inPart {
+			ok, err := grade(q, given[q.ID])
+			if err != nil {
+				return Draft{}, err
+			}
+			results[i] = QuizResult{QuestionID: q.ID, Correct: ok}
+			if ok {
+				correct++
+			}
+		}
+		score := (200*correct + len(inPart)) / (2 * len(inPart)) // rounded half up
+		passed := score >= quiz.PassPercent
+		id := NewID()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quiz_attempts (id, codelab_id, attendee_id, step, score_percent, passed,
+			answers, results, created_at) VALUES (?,?,?,?,?,?,?,?,?)`, id, codelabID, who.ID, stepArg(part), score, passed,
+			mustJSON(in.Answers), mustJSON(results), at); err != nil {
+			return Draft{}, fmt.Errorf("store: insert attempt: %w", notFoundIfFK(err))
+		}
+		*out = QuizAttempt{ID: id, Step: part, ScorePercent: score, Passed: passed, At: parseTime(at), Results: results}
+		revealAnswers(out, quiz)
+		plain := make([]QuizResult, len(results))
+		for i, r := range results {
+			plain[i] = QuizResult{QuestionID: r.QuestionID, Correct: r.Correct}
+		}
+		return Draft{Type: "quiz_submitted", VisibleTo: Admin.ID, Fields: map[string]any{
+			"attendee": who, "attempt_id": id, "step": part, "score_percent": score, "passed": passed, "results": plain,
+		}}, nil
+	}}
+}
+
+func stepArg(step *int) any {
+	if step == nil {
+		return nil
+	}
+	return *step
+}
+
+// attemptPart is the part an attempt grades: the one named, else the one
+// of its answers (all from one part), else the final quiz.
+func attemptPart(in AttemptInput, byID map[string]model.QuizQuestion) (*int, error) {
+	if in.PartGiven {
+		return in.Part, nil
+	}
+	var part *int
+	for i, a := range in.Answers {
+		q, ok := byID[a.QuestionID]
+		if !ok {
+			return nil, invalidAnswer("The question %q is not part of this quiz.", a.QuestionID)
+		}
+		if i == 0 {
+			part = q.Step
+		} else if !sameStep(part, q.Step) {
+			return nil, &OpError{Kind: ErrInvalid, Code: "mixed_quiz_parts",
+				Message: "An attempt answers one part: the final quiz or one step's checkpoint. Send each part separately."}
+		}
+	}
+	return part, nil
+}
+
+// revealAnswers adds the correct answers to an attempt's results when
+// they can no longer help: the attempt passed or retries are off.
+func revealAnswers(a *QuizAttempt, quiz *model.Quiz) {
+	a.Reveal = a.Passed || !quiz.Retries
+	if !a.Reveal {
+		return
+	}
+	byID := map[string]model.QuizQuestion{}
+	for _, q := range quiz.Questions {
+		byID[q.ID] = q
+	}
+	for i := range a.Results {
+		q, ok := byID[a.Results[i].QuestionID]
+		if !ok {
+			continue
+		}
+		if q.Kind == model.QuizText {
+			a.Results[i].Accept = q.Accept
+		} else {
+			a.Results[i].Answers = q.Answers
+		}
+	}
+}
+
+func queryAttempts(ctx context.Context, q queryer, where string, args ...any) ([]QuizAttempt, []string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, attendee_id, step, score_percent, passed, results, created_at
+		FROM quiz_attempts `+where+` ORDER BY created_at, id`, args...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: attempts: %w", err)
+	}
+	defer rows.Close()
+	out := []QuizAttempt{}
+	var who []string
+	for rows.Next() {
+		var a QuizAttempt
+		var attendee, results, at string
+		var step sql.NullInt64
+		if err := rows.Scan(&a.ID, &attendee, &step, &a.ScorePercent, &a.Passed, &results, &at); err != nil {
+			return nil, nil, fmt.Errorf("store: scan attempt: %w", err)
+		}
+		if step.Valid {
+			n := int(step.Int64)
+			a.Step = &n
+		}
+		a.Results, a.At = jsonList[QuizResult](results), parseTime(at)
+		out = append(out, a)
+		who = append(who, attendee)
+	}
+	return out, who, rows.Err()
+}
+
+// quizParts lists the parts that have questions: final first, then steps.
+func quizParts(quiz *model.Quiz) []QuizPart {
+	count := map[int]int{}
+	final := 0
+	for _, q := range quiz.Questions {
+		if q.Step == nil {
+			final++
+		} else {
+			count[*q.Step]++
+		}
+	}
+	var parts []QuizPart
+	if final > 0 {
+		parts = append(parts, QuizPart{Questions: final})
+	}
+	steps := make([]int, 0, len(count))
+	for n := range count {
+		steps = append(steps, n)
+	}
+	sort.Ints(steps)
+	for _, n := range steps {
+		parts = append(parts, QuizPart{Step: &n, Questions: count[n]})
+	}
+	return parts
+}
+
+// standing fills each part with one attendee's attempts.
+func standing(quiz *model.Quiz, attempts []QuizAttempt) []QuizPart {
+	parts := quizParts(quiz)
+	for i := range parts {
+		p := &parts[i]
+		for _, a := range attempts {
+			if !sameStep(a.Step, p.Step) {
+				continue
+			}
+			p.Attempts++
+			if p.BestScore == nil || a.ScorePercent > *p.BestScore {
+				sc := a.ScorePercent
+				p.BestScore = &sc
+			}
+			p.Passed = p.Passed || a.Passed
+		}
+		p.CanAttempt = quiz.Retries || p.Attempts == 0
+	}
+	if parts == nil {
+		parts = []QuizPart{}
+	}
+	return parts
+}
+
+func allPassed(parts []QuizPart) bool {
+	return !slices.ContainsFunc(parts, func(p QuizPart) bool { return !p.Passed })
+}
+
+// AttendeeQuiz is the quiz as one attendee sees it: questions without
+// answers are the caller's job; this gives the quiz, their parts and attempts.
+func (s *Store) AttendeeQuiz(ctx context.Context, codelabID, attendeeID string) (*model.Quiz, []QuizPart, []QuizAttempt, error) {
+	quiz, err := loadQuiz(ctx, s.read, codelabID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	attempts, _, err := queryAttempts(ctx, s.read, `WHERE attendee_id = ?`, attendeeID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for i := range attempts {
+		revealAnswers(&attempts[i], quiz)
+	}
+	return quiz, standing(quiz, attempts), attempts, nil
+}
+
+// QuestionStat is one question's share of correct answers over all attempts.
+type QuestionStat struct {
+	QuestionID   string  `json:"question_id"`
+	Prompt       string  `json:"prompt"`
+	Step         *int    `json:"step"`
+	Answered     int     `json:"answered"`
+	Correct      int     `json:"correct"`
+	CorrectShare float64 `json:"correct_share"`
+}
+
+// AttendeeQuizStat is one attendee's quiz standing for the dashboard.
+type AttendeeQuizStat struct {
+	Attendee   model.Person `json:"attendee"`
+	Attempts   int          `json:"attempts"`
+	BestScore  *int         `json:"best_score_percent"`
+	QuizPassed bool         `json:"quiz_passed"`
+}
+
+// QuizStats is the dashboard's view of a codelab's quiz.
+type QuizStats struct {
+	Questions []QuestionStat     `json:"questions"`
+	Attendees []AttendeeQuizStat `json:"attendees"`
+}
+
+// GetQuizStats computes per-question and per-attendee figures.
+func (s *Store) GetQuizStats(ctx context.Context, codelabID string) (*QuizStats, error) {
+	quiz, err := s.GetQuiz(ctx, codelabID)
+	if err != nil {
+		return nil, err
+	}
+	attempts, who, err := queryAttempts(ctx, s.read, `WHERE codelab_id = ?`, codelabID)
+	if err != nil {
+		return nil, err
+	}
+	st := &QuizStats{Questions: []QuestionStat{}, Attendees: []AttendeeQuizStat{}}
+	idx := map[string]int{}
+	for i, q := range quiz.Questions {
+		idx[q.ID] = i
+		st.Questions = append(st.Questions, QuestionStat{QuestionID: q.ID, Prompt: q.Prompt, Step: q.Step})
+	}
+	byAttendee := map[string][]QuizAttempt{}
+	for i, a := range attempts {
+		byAttendee[who[i]] = append(byAttendee[who[i]], a)
+		for _, r := range a.Results {
+			if j, ok := idx[r.QuestionID]; ok {
+				st.Questions[j].Answered++
+				if r.Correct {
+					st.Questions[j].Correct++
+				}
+			}
+		}
+	}
+	for i := range st.Questions {
+		if q := &st.Questions[i]; q.Answered > 0 {
+			q.CorrectShare = float64(q.Correct) / float64(q.Answered)
+		}
+	}
+	people, err := s.ListAttendees(ctx, codelabID)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range people {
+		parts := standing(quiz, byAttendee[p.ID])
+		row := AttendeeQuizStat{Attendee: model.Person{ID: p.ID, Name: p.Name}, Attempts: len(byAttendee[p.ID]), QuizPassed: allPassed(parts)}
+		row.BestScore = headlineScore(parts)
+		st.Attendees = append(st.Attendees, row)
+	}
+	return st, nil
+}
+
+// headlineScore is the final quiz's best score, or the best checkpoint
+// score when there is no final quiz.
+func headlineScore(parts []QuizPart) *int {
+	var best *int
+	for _, p := range parts {
+		if p.Step == nil {
+			return p.BestScore
+		}
+		if p.BestScore != nil && (best == nil || *p.BestScore > *best) {
+			best = p.BestScore
+		}
+	}
+	return best
+}
