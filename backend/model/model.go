@@ -19,14 +19,15 @@ type Codelab struct {
 	RequireQuiz     bool      `json:"require_quiz"`
 	RequireFeedback bool      `json:"require_feedback"`
 	RequireSubmit   bool      `json:"require_submission"`
-	// Workshop loop settings (docs/api.md "Workshop loop").
-	SubmissionMaxFileBytes  int64 `json:"submission_max_file_bytes"`
-	SubmissionMaxTotalBytes int64 `json:"submission_max_total_bytes"`
-	Closed                  bool  `json:"closed"`
 	CreatedAt       time.Time `json:"created_at"`
 	UpdatedAt       time.Time `json:"updated_at"`
 	StepCount       int       `json:"step_count"`
 	Steps           []Step    `json:"steps,omitempty"`
+
+	// Workshop loop settings (docs/api.md "Workshop loop").
+	SubmissionMaxFileBytes  int64 `json:"submission_max_file_bytes"`
+	SubmissionMaxTotalBytes int64 `json:"submission_max_total_bytes"`
+	Closed                  bool  `json:"closed"`
 }
 
 // Step is one page of a codelab. Number is 1-based and dense.
