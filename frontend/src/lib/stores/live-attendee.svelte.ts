@@ -29,6 +29,8 @@ export interface AttendeeLiveOptions {
   onCodelabUpdated?: () => void;
   /** onNotice shows a short message (a toast) for things that happen while the chat is closed. */
   onNotice?: (message: string, kind: 'info' | 'error') => void;
+  /** onFrame sees every frame after this store applied it (the workshop loop follows its own). */
+  onFrame?: (f: ServerFrame) => void;
   WebSocket?: SocketCtor;
 }
 
@@ -73,7 +75,10 @@ export class AttendeeLive {
     this.outbox = this.socket.outbox;
     this.dismissed = this.loadDismissed();
     this.cleanups.push(
-      this.socket.onFrame((f) => this.apply(f)),
+      this.socket.onFrame((f) => {
+        this.apply(f);
+        opts.onFrame?.(f);
+      }),
       this.socket.onState((s) => (this.state = s)),
       this.socket.onOutbox((o) => {
         this.outbox = o;
@@ -217,6 +222,9 @@ export class AttendeeLive {
         return;
       case 'codelab_updated':
         if (this.live) this.opts.onCodelabUpdated?.();
+        return;
+      case 'raffle':
+        if (this.live && f.winner.id === this.me.id) this.opts.onNotice?.('🎉 You won the raffle!', 'info');
         return;
     }
   }
