@@ -18,6 +18,8 @@ type codelabInput struct {
 	IsPublic        *bool     `json:"is_public"`
 	AccessCode      *string   `json:"access_code"`
 	GuideMarkdown   *string   `json:"guide_markdown"`
+
+	loopSettingsInput // loop.go: quiz/feedback/submission rules, limits, closed
 }
 
 // patch validates the input and applies it to c.
@@ -70,7 +72,7 @@ func (in *codelabInput) patch(c *model.Codelab) error {
 		}
 		c.GuideMarkdown = *in.GuideMarkdown
 	}
-	return nil
+	return in.loopSettingsInput.patch(c)
 }
 
 func (a *API) listCodelabs(w http.ResponseWriter, r *http.Request) error {

@@ -126,6 +126,8 @@ func (a *API) routes() {
 	m.HandleFunc("GET /api/admin/backup", a.admin(a.backup))
 	m.HandleFunc("POST /api/admin/restore", a.admin(a.restore))
 
+	a.loopRoutes(m) // loop.go: guide, quiz, feedback, submissions, certificates, raffle
+
 	m.HandleFunc("/api/", a.wrap(func(w http.ResponseWriter, r *http.Request) error {
 		return Errorf(http.StatusNotFound, "not_found", "No API endpoint %s %s.", r.Method, r.URL.Path)
 	}))

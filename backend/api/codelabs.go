@@ -32,6 +32,7 @@ func (a *API) listPublicCodelabs(w http.ResponseWriter, r *http.Request) error {
 		c := &list[i]
 		out[i] = codelabOut{Codelab: c, HasAccessCode: c.AccessCode != ""}
 		c.AccessCode = ""
+		c.GuideMarkdown = "" // a summary; the guide has the steps' access rule (GET .../guide)
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -51,6 +52,7 @@ func (a *API) getPublicCodelab(w http.ResponseWriter, r *http.Request) error {
 	if out.HasAccessCode && (a.AttendeeAllowed == nil || !a.AttendeeAllowed(r, c.ID)) {
 		out.Locked = true
 		c.Steps = []model.Step{}
+		c.GuideMarkdown = ""
 	}
 	c.AccessCode = ""
 	if err := a.renderSteps(c, false); err != nil {

@@ -1,6 +1,11 @@
 package store
 
-import "github.com/opencodelabs/desktop/backend/model"
+import (
+	"context"
+	"database/sql"
+
+	"github.com/opencodelabs/desktop/backend/model"
+)
 
 // Submission limits (docs/api.md "Codelab settings").
 const (
@@ -20,4 +25,16 @@ func DefaultLimits(c *model.Codelab) {
 	if c.SubmissionMaxTotalBytes <= 0 {
 		c.SubmissionMaxTotalBytes = DefaultSubmissionTotalBytes
 	}
+}
+
+// ApplyOp runs op in its own transaction and logs its event without
+// publishing it: for servers (and tests) without the live event log.
+func (s *Store) ApplyOp(ctx context.Context, op Op) (Event, error) {
+	var ev Event
+	err := s.Write(ctx, func(tx *sql.Tx) error {
+		var err error
+		ev, _, err = appendTx(ctx, tx, op)
+		return err
+	})
+	return ev, err
 }
