@@ -2,10 +2,12 @@ package api
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"net/http"
 	"strings"
 
+	"github.com/opencodelabs/desktop/backend/importer"
 	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/store"
 )
@@ -189,4 +191,45 @@ func (a *API) publicGuide(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return a.writeGuide(w, c, false)
+}
+
+// sanitizeImportedLoop keeps an imported codelab's loop settings in range
+// (a hostile archive cannot set a 1 TB quota) and opens it.
+func sanitizeImportedLoop(c *model.Codelab) {
+	if (&loopSettingsInput{}).patch(c) != nil {
+		c.SubmissionMaxFileBytes, c.SubmissionMaxTotalBytes = store.DefaultSubmissionFileBytes, store.DefaultSubmissionTotalBytes
+	}
+	c.Closed = false
+}
+
+// importQuizTx stores an imported quiz in tx after the same checks as a
+// quiz PUT; an invalid quiz is skipped with a warning, not an error.
+func importQuizTx(ctx context.Context, tx *sql.Tx, c *model.Codelab, quiz *model.Quiz) (string, error) {
+	if quiz == nil || len(quiz.Questions) == 0 {
+		return "", nil
+	}
+	in := quizIn{PassPercent: &quiz.PassPercent, Retries: &quiz.Retries, Questions: quiz.Questions}
+	clean, err := in.validate(len(c.Steps))
+	var e *Error
+	if errors.As(err, &e) {
+		return "Skipped the quiz: " + e.Message, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	for i := range clean.Questions {
+		clean.Questions[i].ID = ""
+	}
+	return "", store.ReplaceQuizTx(ctx, tx, c.ID, clean)
+}
+
+// exportLoop adds the codelab's quiz and raffle draws to an export.
+func (a *API) exportLoop(ctx context.Context, b *importer.Bundle) error {
+	quiz, err := a.Store.GetQuiz(ctx, b.Codelab.ID)
+	if err != nil {
+		return err
+	}
+	b.Quiz = quiz
+	b.RaffleDraws, err = a.Store.RaffleDraws(ctx, b.Codelab.ID)
+	return err
 }

@@ -112,3 +112,20 @@ func (l *loopLab) get(url, token string) *httptest.ResponseRecorder {
 func readAll(r io.Reader) string { b, _ := io.ReadAll(r); return string(b) }
 
 var _ = http.StatusOK
+
+// postImport uploads an archive to POST /api/admin/import.
+func postImport(t *testing.T, l *loopLab, data []byte) *httptest.ResponseRecorder {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	fw, _ := mw.CreateFormFile("file", "export.zip")
+	fw.Write(data)
+	mw.Close()
+	req := httptest.NewRequest("POST", "/api/admin/import", &buf)
+	req.RemoteAddr = "127.0.0.1:5555"
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+adminToken)
+	rec := httptest.NewRecorder()
+	l.api.ServeHTTP(rec, req)
+	return rec
+}

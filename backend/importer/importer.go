@@ -36,6 +36,10 @@ type Bundle struct {
 	Codelab model.Codelab
 	Assets  []Asset
 	Meta    map[string]string
+
+	// Workshop loop extras, carried in opencodelabs-desktop.json (loop.go).
+	Quiz        *model.Quiz        // nil: none; the importing side validates it
+	RaffleDraws []model.RaffleDraw // export only: draws name attendees of this server
 }
 
 // ExportFile is what an export produces: the bytes plus the file name and
