@@ -54,6 +54,10 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 	if err != nil {
 		return nil, err
 	}
+	if _, _, err := st.CertificateKey(ctx); err != nil { // the signing key exists from the first start on
+		st.Close()
+		return nil, err
+	}
 	s := &Server{cfg: cfg, log: log, store: st, name: cfg.Name, done: make(chan error, 1)}
 	s.live = newLive(st, log)
 	s.api = api.New(api.Config{

@@ -256,6 +256,10 @@ func (s *Store) VerifyBackup(ctx context.Context, archivePath, workDir string) (
 		os.RemoveAll(dir)
 		return nil, err
 	}
+	if err := checkLoopRows(ctx, ex.DBPath); err != nil { // loop_restore.go
+		os.RemoveAll(dir)
+		return nil, err
+	}
 	return ex, nil
 }
 

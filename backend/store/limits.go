@@ -36,5 +36,8 @@ func (s *Store) ApplyOp(ctx context.Context, op Op) (Event, error) {
 		ev, _, err = appendTx(ctx, tx, op)
 		return err
 	})
+	if err == nil {
+		s.roster.touch(ev.CodelabID, ev.ActorID) // as the event log does after a commit
+	}
 	return ev, err
 }
