@@ -74,7 +74,7 @@ func Run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 		fmt.Fprintf(stdout, "certificate:  %s\nattendee:     %s\ncodelab:      %s (%s)\nauthor:       %s\nworkshop:     %s\ncompleted at: %s\nsigned by:    key %s\n",
 			p.ID, p.AttendeeName, p.CodelabTitle, p.CodelabID, p.Author, p.WorkshopName, p.CompletedAt, p.KeyID)
 	}
-	fmt.Fprintf(stdout, "checked with:  %s %s\n", certificate.Fingerprint(pub), source)
+	fmt.Fprintf(stdout, "checked with: %s %s\n", certificate.Fingerprint(pub), source)
 	if ve != nil {
 		return ExitInvalid
 	}
