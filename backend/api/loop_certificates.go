@@ -165,7 +165,9 @@ func (a *API) certificatePDF(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	pdf, err := certificate.PDF(certificate.PDFInput{Payload: out.Payload, Fingerprint: out.Fingerprint, VerifyURL: out.VerifyURL})
+	// The key is everything drawn: the signed payload, the key and the verify URL (host).
+	key := row.Payload + "\x00" + out.Fingerprint + "\x00" + out.VerifyURL
+	pdf, err := certificatePDFs.get(key, certificate.PDFInput{Payload: out.Payload, Fingerprint: out.Fingerprint, VerifyURL: out.VerifyURL})
 	if err != nil {
 		return err
 	}

@@ -76,7 +76,7 @@ func PDF(in PDFInput) ([]byte, error) {
 	pdf.CellFormat(200, 5, "Verify: scan the code, or run  opencodelabs verify TOKEN  with the facilitator's public key.", "", 2, "L", false, 0, "")
 
 	if in.VerifyURL != "" {
-		if err := drawQR(pdf, in.VerifyURL, w-22-38, h-22-38, 38); err != nil {
+		if err := drawQR(pdf, in.VerifyURL, w-22-46, h-22-46, 46); err != nil {
 			return nil, err
 		}
 	}
