@@ -101,3 +101,32 @@ func TestLoopEventsReachTheDashboard(t *testing.T) {
 		t.Errorf("present raffle excluding Ann: got %v, want Bob (the only other connected attendee)", w)
 	}
 }
+
+// TestConcurrentCompleteIssuesOneCertificate: many simultaneous calls
+// (double clicks, two devices) all get the one certificate.
+func TestConcurrentCompleteIssuesOneCertificate(t *testing.T) {
+	e := newLiveEnv(t, realtime.Options{}, nil)
+	ann, annID := e.register("Ann")
+	for step := 2; step <= 3; step++ {
+		if _, err := e.st.ApplyOp(context.Background(), store.ProgressOp(e.codelab, model.Person{ID: annID, Name: "Ann"}, "", step, nil)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := make(chan string, 8)
+	for range 8 {
+		go func() {
+			status, m := e.do("POST", "/api/me/complete", ann, nil)
+			if status != 200 {
+				ids <- "status " + itoa(int64(status))
+				return
+			}
+			ids <- m["certificate"].(map[string]any)["id"].(string)
+		}()
+	}
+	first := <-ids
+	for range 7 {
+		if id := <-ids; id != first {
+			t.Errorf("got certificate %s and %s, want one", first, id)
+		}
+	}
+}

@@ -18,6 +18,7 @@ import (
 const (
 	DefaultPassPercent = 80
 	MaxAnswerTextRunes = 1000
+	MaxAttempts        = 100 // per attendee and quiz part, even with retries
 )
 
 // queryer is what both a transaction and the read pool offer, so a rule
@@ -328,15 +329,17 @@ func QuizAttemptOp(codelabID string, who model.Person, in AttemptInput, out *Qui
 			}
 			given[a.QuestionID] = a
 		}
-		if !quiz.Retries {
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM quiz_attempts WHERE attendee_id = ? AND step IS ?`,
-				who.ID, stepArg(part)).Scan(&n); err != nil {
-				return Draft{}, fmt.Errorf("store: count attempts: %w", err)
-			}
-			if n > 0 {
-				return Draft{}, &OpError{Kind: ErrConflict, Code: "no_retries", Message: "This quiz allows one attempt, and you have made it."}
-			}
+		var tries int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM quiz_attempts WHERE attendee_id = ? AND step IS ?`,
+			who.ID, stepArg(part)).Scan(&tries); err != nil {
+			return Draft{}, fmt.Errorf("store: count attempts: %w", err)
+		}
+		if !quiz.Retries && tries > 0 {
+			return Draft{}, &OpError{Kind: ErrConflict, Code: "no_retries", Message: "This quiz allows one attempt, and you have made it."}
+		}
+		if tries >= MaxAttempts {
+			return Draft{}, &OpError{Kind: ErrConflict, Code: "too_many_attempts",
+				Message: fmt.Sprintf("You have made %d attempts at this part of the quiz; that is the limit.", MaxAttempts)}
 		}
 		results := make([]QuizResult, len(inPart))
 		correct := 0
