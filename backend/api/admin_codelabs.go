@@ -145,6 +145,7 @@ func (a *API) deleteCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err := a.Store.DeleteCodelab(r.Context(), r.PathValue("id")); err != nil {
 		return err
 	}
+	a.sweepSubmissionFiles(r.Context()) // loop_submissions.go: the codelab's submitted files
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }

@@ -37,6 +37,19 @@ func newLoopLab(t *testing.T, settings string) *loopLab {
 	return l
 }
 
+// newLoopLabOn makes a second codelab like newLoopLab's on the same server.
+func newLoopLabOn(t *testing.T, l *loopLab) *loopLab {
+	t.Helper()
+	o := &loopLab{t: t, api: l.api, st: l.st}
+	o.id = create(t, l.api, `{"title":"Second","is_public":true,"access_code":"pw"}`)
+	return o
+}
+
+func (l *loopLab) mustRegister(name string) string {
+	tok, _ := l.register(name)
+	return tok
+}
+
 // register adds an attendee and returns the token and id.
 func (l *loopLab) register(name string) (string, string) {
 	l.t.Helper()

@@ -2,6 +2,7 @@ package api
 
 import (
 	"archive/zip"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -73,6 +74,7 @@ func writeInRoot(root *os.Root, name string, data []byte) error {
 	return nil
 }
 
+// removeSubmissionFile deletes one stored file through the os.Root.
 func (a *API) removeSubmissionFile(name string) {
 	if !store.SubmissionNameRx.MatchString(name) {
 		return
@@ -439,4 +441,30 @@ func uniqueName(name string, used map[string]bool) string {
 	}
 	used[strings.ToLower(out)] = true
 	return out
+}
+
+// sweepSubmissionFiles deletes submitted files no row points at any more
+// (their codelab or attendee was deleted). It takes the content lock, so
+// an upload between writing its file and committing its row is never swept.
+func (a *API) sweepSubmissionFiles(ctx context.Context) {
+	a.content.mu.Lock()
+	defer a.content.mu.Unlock()
+	entries, err := os.ReadDir(a.submissionsDir())
+	if err != nil {
+		return // nothing submitted yet
+	}
+	names, err := store.SubmissionFileNames(ctx, a.Store.DB())
+	if err != nil {
+		a.log.Warn("sweep submissions", "err", err)
+		return
+	}
+	keep := make(map[string]bool, len(names))
+	for _, n := range names {
+		keep[n] = true
+	}
+	for _, e := range entries {
+		if n := e.Name(); e.Type().IsRegular() && store.SubmissionNameRx.MatchString(n) && !keep[n] {
+			a.removeSubmissionFile(n)
+		}
+	}
 }

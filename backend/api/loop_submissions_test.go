@@ -137,3 +137,22 @@ func TestSubmissionsFilesLinksAndAccess(t *testing.T) {
 		t.Errorf("submissions live under uploads/ (so backups carry them): %v", err)
 	}
 }
+
+func TestDeletingACodelabRemovesItsSubmittedFiles(t *testing.T) {
+	l := newLoopLab(t, "")
+	ann, _ := l.register("Ann")
+	if rec := l.upload(ann, "a.txt", []byte("a")); rec.Code != 201 {
+		t.Fatalf("upload: %d", rec.Code)
+	}
+	keep := newLoopLabOn(t, l)
+	if rec := keep.upload(keep.mustRegister("Bob"), "b.txt", []byte("b")); rec.Code != 201 {
+		t.Fatalf("upload: %d", rec.Code)
+	}
+	if n := len(l.submissionFiles()); n != 2 {
+		t.Fatalf("files: got %d, want 2", n)
+	}
+	scenario{name: "delete", method: "DELETE", url: "/api/admin/codelabs/" + l.id, admin: true, wantStatus: 204}.run(t, l.api)
+	if n := len(l.submissionFiles()); n != 1 {
+		t.Errorf("files after delete: got %d, want 1 (the other codelab's)", n)
+	}
+}
