@@ -3,7 +3,9 @@
  * issues a signed certificate), reading and verifying certificates, and the
  * facilitator's signing key.
  */
+import { renderSVG } from 'uqr';
 import { api, isApiError } from './api-client';
+import { qrDataUrl } from './join-service';
 import { withToken } from './attendee-service';
 import type { Certificate, LoopRow, Requirement, Requirements, SigningKey, VerifyResult } from '../types/certificate.type';
 
@@ -81,4 +83,12 @@ export function verifyPathRedirect(pathname: string, hash: string): string | nul
 export function applyVerifyPath(win: Window = window): void {
   const to = verifyPathRedirect(win.location.pathname, win.location.hash);
   if (to) win.history.replaceState(win.history.state, '', to);
+}
+
+/**
+ * verifyQr is an `<img>` source of the QR code of a certificate's verify URL,
+ * drawn in the browser (uqr) so the page prints without another request.
+ */
+export function verifyQr(url: string): string {
+  return url ? qrDataUrl(renderSVG(url, { ecc: 'L', border: 2, pixelSize: 4 })) : '';
 }

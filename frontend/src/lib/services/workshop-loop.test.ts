@@ -176,7 +176,7 @@ describe('api client upload', () => {
   }
 
   it('reports progress and parses the created submission', async () => {
-    const sent = { headers: {} as Record<string, string> };
+    const sent: { url?: string; headers: Record<string, string> } = { headers: {} };
     const c = new ApiClient({ base: 'http://h', token: 'T', xhr: fakeXhr(201, '{"id":"s9"}', sent) });
     const steps: number[] = [];
     const r = await c.upload<{ id: string }>('/api/codelabs/c/submissions', new FormData(), (a, b) => steps.push(a / b));

@@ -25,6 +25,10 @@ export type VerifyReason = '' | 'malformed' | 'unknown_key' | 'bad_signature';
 export interface VerifyResult {
   valid: boolean;
   reason: VerifyReason | string;
+  /** message is the server's sentence for the reason. */
+  message?: string;
+  /** fingerprint is the key the server checked with. */
+  fingerprint?: string;
   certificate: Partial<Certificate> | null;
 }
 
