@@ -68,6 +68,11 @@ export class LoopBoard {
         return this.soon('rows');
       case 'raffle':
         return this.soon('draws');
+      case 'presence':
+      case 'progress':
+        // Someone new joined: give them a row.
+        if (!this.rows.some((r) => r.attendee.id === f.attendee.id)) this.soon('rows');
+        return;
       case 'codelab_updated':
         return this.soon('stats');
       case 'ready':

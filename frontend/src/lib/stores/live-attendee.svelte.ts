@@ -224,7 +224,7 @@ export class AttendeeLive {
         if (this.live) this.opts.onCodelabUpdated?.();
         return;
       case 'raffle':
-        if (this.live && f.winner.id === this.me.id) this.opts.onNotice?.('🎉 You won the raffle!', 'info');
+        if (this.live && f.winner.id === this.me.id) this.opts.onNotice?.('You won the raffle! Come and collect your prize.', 'info');
         return;
     }
   }
