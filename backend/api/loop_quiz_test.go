@@ -3,6 +3,9 @@ package api_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/opencodelabs/desktop/backend/model"
+	"github.com/opencodelabs/desktop/backend/store"
 )
 
 const goodQuiz = `{"pass_percent":80,"retries":true,"questions":[
@@ -140,4 +143,22 @@ func TestQuizWithoutRetries(t *testing.T) {
 	scenario{name: "second attempt refused", method: "POST", url: url, body: body, wantStatus: 409, wantIn: []string{"no_retries"}}.run(t, l.api)
 	scenario{name: "one attempt stored", method: "GET", url: "/api/codelabs/" + l.id + "/quiz?token=" + ann, wantStatus: 200,
 		wantIn: []string{`"attempts":1`, `"can_attempt":false`}}.run(t, l.api)
+}
+
+// TestCheckpointOfARemovedStep: shortening the steps leaves the admin's
+// question (to fix) but attendees neither see nor need it.
+func TestCheckpointOfARemovedStep(t *testing.T) {
+	l := newLoopLab(t, `{"require_quiz":true}`)
+	l.putQuiz(`{"questions":[{"prompt":"Step three check","kind":"text","accept":["x"],"step":3}]}`)
+	scenario{name: "two steps", method: "PUT", url: "/api/admin/codelabs/" + l.id + "/steps", admin: true, wantStatus: 200,
+		body: `{"steps":[{"title":"One","markdown":"1"},{"title":"Two","markdown":"2"}]}`}.run(t, l.api)
+	ann, annID := l.register("Ann")
+	scenario{name: "admin still sees it", method: "GET", url: "/api/admin/codelabs/" + l.id + "/quiz", admin: true, wantStatus: 200,
+		wantIn: []string{"Step three check"}}.run(t, l.api)
+	scenario{name: "attendee does not", method: "GET", url: "/api/codelabs/" + l.id + "/quiz?token=" + ann, wantStatus: 200,
+		wantNotIn: []string{"Step three check"}}.run(t, l.api)
+	if _, err := l.st.ApplyOp(t.Context(), store.ProgressOp(l.id, model.Person{ID: annID, Name: "Ann"}, "", 2, nil)); err != nil {
+		t.Fatal(err)
+	}
+	l.complete(ann, 200, `"certificate"`)
 }

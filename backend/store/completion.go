@@ -102,7 +102,7 @@ func missingTx(ctx context.Context, q queryer, codelabID, attendeeID string) ([]
 		}
 	}
 	if reqQuiz {
-		quiz, err := loadQuiz(ctx, q, codelabID)
+		quiz, err := activeQuiz(ctx, q, codelabID)
 		if err != nil {
 			return nil, nil, err
 		}

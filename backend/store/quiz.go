@@ -123,6 +123,28 @@ func loadQuiz(ctx context.Context, q queryer, codelabID string) (*model.Quiz, er
 	return quiz, rows.Err()
 }
 
+// activeQuiz is the quiz as attendees take it: checkpoint questions of
+// steps that no longer exist (the steps were shortened after the quiz was
+// written) are left out of the view, the grading and the requirement.
+func activeQuiz(ctx context.Context, q queryer, codelabID string) (*model.Quiz, error) {
+	quiz, err := loadQuiz(ctx, q, codelabID)
+	if err != nil {
+		return nil, err
+	}
+	var steps int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM steps WHERE codelab_id = ?`, codelabID).Scan(&steps); err != nil {
+		return nil, fmt.Errorf("store: quiz steps: %w", err)
+	}
+	kept := quiz.Questions[:0]
+	for _, qq := range quiz.Questions {
+		if qq.Step == nil || *qq.Step <= steps {
+			kept = append(kept, qq)
+		}
+	}
+	quiz.Questions = kept
+	return quiz, nil
+}
+
 // GetQuiz returns a codelab's quiz with answers (defaults and no questions
 // when none was saved).
 func (s *Store) GetQuiz(ctx context.Context, codelabID string) (*model.Quiz, error) {
@@ -308,7 +330,7 @@ func allPassed(parts []QuizPart) bool {
 // AttendeeQuiz is the quiz as one attendee sees it: questions without
 // answers are the caller's job; this gives the quiz, their parts and attempts.
 func (s *Store) AttendeeQuiz(ctx context.Context, codelabID, attendeeID string) (*model.Quiz, []QuizPart, []QuizAttempt, error) {
-	quiz, err := loadQuiz(ctx, s.read, codelabID)
+	quiz, err := activeQuiz(ctx, s.read, codelabID)
 	if err != nil {
 		return nil, nil, nil, err
 	}

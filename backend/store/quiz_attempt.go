@@ -82,7 +82,7 @@ func QuizAttemptOp(codelabID string, who model.Person, in AttemptInput, out *Qui
 		if err := closedOrCompleted(ctx, tx, codelabID, who.ID); err != nil {
 			return Draft{}, err
 		}
-		quiz, err := loadQuiz(ctx, tx, codelabID)
+		quiz, err := activeQuiz(ctx, tx, codelabID)
 		if err != nil {
 			return Draft{}, err
 		}

@@ -32,7 +32,10 @@ type QuizStats struct {
 
 // GetQuizStats computes per-question and per-attendee figures.
 func (s *Store) GetQuizStats(ctx context.Context, codelabID string) (*QuizStats, error) {
-	quiz, err := s.GetQuiz(ctx, codelabID)
+	if err := s.CodelabExists(ctx, codelabID); err != nil {
+		return nil, err
+	}
+	quiz, err := activeQuiz(ctx, s.read, codelabID)
 	if err != nil {
 		return nil, err
 	}
