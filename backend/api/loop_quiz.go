@@ -165,6 +165,13 @@ func (a *API) attendeeQuiz(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// This view never holds answers, not even revealed ones of past
+	// attempts: those come only in the POST response after submitting.
+	for i := range attempts {
+		for j := range attempts[i].Results {
+			attempts[i].Results[j].Answers, attempts[i].Results[j].Accept = nil, nil
+		}
+	}
 	qs := make([]publicQuestion, len(quiz.Questions))
 	for i, q := range quiz.Questions {
 		qs[i] = publicQuestion{ID: q.ID, Prompt: q.Prompt, Kind: q.Kind, Options: q.Options, Step: q.Step}

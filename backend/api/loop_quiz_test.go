@@ -122,8 +122,9 @@ func TestAttendeeQuizHidesAnswersAndServerGrades(t *testing.T) {
 	} {
 		sc.run(t, l.api)
 	}
-	scenario{name: "attempts stored and parts passed", method: "GET", url: qURL + "?token=" + ann, wantStatus: 200,
-		wantIn: []string{`"attempts":3`, `"best_score_percent":100`, `"passed":true`}}.run(t, l.api)
+	scenario{name: "attempts stored and parts passed; still no answers in the view", method: "GET", url: qURL + "?token=" + ann, wantStatus: 200,
+		wantIn:    []string{`"attempts":3`, `"best_score_percent":100`, `"passed":true`, `"reveal":true`},
+		wantNotIn: []string{`"answers"`, `"accept"`, "Paris"}}.run(t, l.api)
 	body := scenario{name: "stats", method: "GET", url: "/api/admin/codelabs/" + l.id + "/quiz/stats", admin: true, wantStatus: 200,
 		wantIn: []string{`"name":"Ann"`, `"best_score_percent":100`, `"quiz_passed":true`, `"attempts":4`}}.run(t, l.api)
 	// Question 1 (2+2): answered in 3 final attempts, right in 2.
