@@ -15,6 +15,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 
+	"github.com/opencodelabs/desktop/backend/api"
 	"github.com/opencodelabs/desktop/backend/server"
 )
 
@@ -39,8 +40,9 @@ func runWindow(ctx context.Context, srv *server.Server, assets fs.FS, log *slog.
 		// Wails quits the window itself on SIGINT/SIGTERM; wails.Run then
 		// returns and Run shuts the server down. A second Quit from here
 		// would race it inside GTK (gtk_main_quit twice crashes).
-		OnStartup: b.startup,
-		Bind:      []interface{}{b},
+		OnStartup:          b.startup,
+		Bind:               []interface{}{b},
+		SingleInstanceLock: b.singleInstance(srv.DataDir()),
 	})
 }
 
@@ -50,8 +52,16 @@ func runWindow(ctx context.Context, srv *server.Server, assets fs.FS, log *slog.
 func windowRoutes(srv *server.Server) assetserver.Middleware {
 	target, _ := url.Parse(srv.APIBase())
 	proxy := httputil.NewSingleHostReverseProxy(target)
+	direct := proxy.Director
+	proxy.Director = func(r *http.Request) {
+		direct(r)
+		r.Host = target.Host // the server answers only its own names (Host check)
+	}
+	csp := windowCSP(srv.APIBase())
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Security-Policy", csp)
+			w.Header().Set("Referrer-Policy", "no-referrer")
 			switch p := r.URL.Path; {
 			case p == "/" || p == "/index.html":
 				r.URL.Path = "/admin/index.html"
@@ -62,4 +72,12 @@ func windowRoutes(srv *server.Server) assetserver.Middleware {
 			next.ServeHTTP(w, r)
 		})
 	}
+}
+
+// windowCSP is the apps' policy (api.PagePolicy) for the window's pages,
+// which Wails' asset server serves: it also lets them reach the server on
+// loopback, and Wails' own runtime scripts are same-origin.
+func windowCSP(apiBase string) string {
+	ws := "ws" + strings.TrimPrefix(apiBase, "http")
+	return api.PagePolicy(apiBase+" "+ws, apiBase)
 }

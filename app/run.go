@@ -41,6 +41,9 @@ func Run(args []string, assets fs.FS, stdout, stderr io.Writer) int {
 	srv, err := server.Start(ctx, cfg, assets, log)
 	if err != nil {
 		fmt.Fprintln(stderr, "opencodelabs:", err)
+		if running := (*server.AlreadyRunningError)(nil); errors.As(err, &running) && hasWindow && !cfg.Headless {
+			focusRunning(cfg.DataDir, assets)
+		}
 		return 1
 	}
 	printURLs(stdout, srv)

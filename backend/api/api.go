@@ -49,6 +49,11 @@ type Config struct {
 	// Hub and Events run the live workshop (nil: live endpoints answer 503).
 	Hub    *realtime.Hub
 	Events *store.EventLog
+
+	// Hosts turns on the Host header check against DNS rebinding (hosts.go).
+	Hosts *Hosts
+	// BodyTimeouts bound slow request bodies (bodytime.go).
+	BodyTimeouts BodyTimeouts
 }
 
 // API holds the handlers' shared dependencies.
@@ -58,6 +63,7 @@ type API struct {
 	mux     *http.ServeMux
 	guesses *guessLimiter
 	content contentState // uploads.go
+	hosts   *hostCheck   // hosts.go; nil: no Host check
 }
 
 // New builds the API and its routes.
@@ -71,6 +77,10 @@ func New(cfg Config) *API {
 	}
 	if a.AttendeeAllowed == nil {
 		a.AttendeeAllowed = a.attendeeAllowed
+	}
+	a.BodyTimeouts.defaults()
+	if cfg.Hosts != nil {
+		a.hosts = a.newHostCheck(cfg.Hosts)
 	}
 	a.routes()
 	return a
@@ -128,14 +138,13 @@ func (a *API) routes() {
 
 	a.loopRoutes(m) // loop.go: guide, quiz, feedback, submissions, certificates, raffle
 
-	m.HandleFunc("/api/", a.wrap(func(w http.ResponseWriter, r *http.Request) error {
-		return Errorf(http.StatusNotFound, "not_found", "No API endpoint %s %s.", r.Method, r.URL.Path)
-	}))
+	m.HandleFunc("/api/", a.wrap(a.noRoute))
 	m.Handle("/", a.static())
 }
 
-// ServeHTTP applies the cross-cutting layers: panic recovery and CORS for
-// the desktop window's origin.
+// ServeHTTP applies the cross-cutting layers: panic recovery, security
+// headers, the Host check, CORS for the desktop window's origin and the
+// body deadlines.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer func() {
 		if v := recover(); v != nil {
@@ -146,8 +155,9 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			a.writeError(w, r, Errorf(http.StatusInternalServerError, "internal", "Something went wrong on the server; it has been logged."))
 		}
 	}()
-	if a.cors(w, r) {
+	securityHeaders(w, r)
+	if a.checkHost(w, r) || a.cors(w, r) {
 		return
 	}
-	a.mux.ServeHTTP(w, r)
+	a.mux.ServeHTTP(w, a.timeBody(w, r))
 }

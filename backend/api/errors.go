@@ -47,6 +47,9 @@ func (a *API) wrap(h HandlerFunc) http.HandlerFunc {
 }
 
 func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if slow := bodyTimeout(r); slow != nil {
+		err = slow // whatever the handler made of the failed read
+	}
 	var e *Error
 	var tooBig *http.MaxBytesError
 	switch {

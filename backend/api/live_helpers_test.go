@@ -43,6 +43,7 @@ func newLiveEnv(t *testing.T, opts realtime.Options, wrap func(http.Handler) htt
 	st := storetest.New(t)
 	e := &liveEnv{t: t, st: st, left: make(chan realtime.Identity, 64)}
 	opts.CheckOrigin = api.CheckWSOrigin
+	opts.UpgradeError = api.WSUpgradeError
 	opts.OnLeave = func(id realtime.Identity) { e.left <- id }
 	e.hub = realtime.NewHub(opts)
 	events := store.NewEventLog(st, api.PublishTo(e.hub))

@@ -57,6 +57,9 @@ func parseSince(r *http.Request) (int64, error) {
 
 // attendeeWS is GET /ws?token=&since=: refusals are JSON, before the upgrade.
 func (a *API) attendeeWS(w http.ResponseWriter, r *http.Request) error {
+	if err := checkWSOrigin(r); err != nil {
+		return err
+	}
 	if err := a.liveReady(); err != nil {
 		return err
 	}
@@ -78,6 +81,9 @@ func (a *API) attendeeWS(w http.ResponseWriter, r *http.Request) error {
 
 // adminWS is GET /api/admin/ws?token=&codelab=&since= (wrapped by admin).
 func (a *API) adminWS(w http.ResponseWriter, r *http.Request) error {
+	if err := checkWSOrigin(r); err != nil {
+		return err
+	}
 	if err := a.liveReady(); err != nil {
 		return err
 	}

@@ -45,7 +45,8 @@ func TestWSAuthorization(t *testing.T) {
 		{"bad token", "/ws?token=nope", "", 401, "unauthorized"},
 		{"token of codelab X on Y", "/ws?token=" + ta + "&codelab=" + other, "", 403, "wrong_codelab"},
 		{"bad since", "/ws?token=" + ta + "&since=x", "", 400, "invalid_since"},
-		{"foreign origin", "/ws?token=" + ta, "http://evil.example", 403, ""},
+		{"foreign origin", "/ws?token=" + ta, "http://evil.example", 403, "origin_not_allowed"},
+		{"admin foreign origin", "/api/admin/ws?token=" + liveAdminToken + "&codelab=" + e.codelab, "http://evil.example", 403, "origin_not_allowed"},
 		{"same-host origin", "/ws?token=" + ta, e.srv.URL, 101, ""},
 		{"wails origin", "/ws?token=" + ta, "wails://wails", 101, ""},
 		{"admin wrong token", "/api/admin/ws?token=nope&codelab=" + e.codelab, "", 401, "unauthorized"},
@@ -59,6 +60,23 @@ func TestWSAuthorization(t *testing.T) {
 		if status != tc.status || code != tc.code {
 			t.Errorf("%s: got %d %q, want %d %q", tc.name, status, code, tc.status, tc.code)
 		}
+	}
+}
+
+// TestWSPlainGET: a plain GET on the WebSocket path is refused in the
+// JSON error shape by the upgrader, not in gorilla's plain text.
+func TestWSPlainGET(t *testing.T) {
+	e := newLiveEnv(t, realtime.Options{}, nil)
+	ta, _ := e.register("Ann")
+	res, err := http.Get(e.srv.URL + "/ws?token=" + ta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var m map[string]any
+	json.NewDecoder(res.Body).Decode(&m)
+	if res.StatusCode != 400 || errCode(m) != "websocket_handshake" {
+		t.Errorf("plain GET /ws: got %d %v, want 400 websocket_handshake", res.StatusCode, m)
 	}
 }
 

@@ -25,6 +25,9 @@ type Config struct {
 	// Interfaces limits mDNS to these interface names (tests, unusual networks).
 	Interfaces  []string
 	ShowVersion bool
+	// AllowedHosts are extra Host names the server answers besides the ones
+	// it advertises (see backend/api/hosts.go).
+	AllowedHosts []string
 }
 
 // Parse reads args (without the program name) and the environment.
@@ -40,6 +43,7 @@ func Parse(args []string, getenv func(string) string, defaultHeadless bool, stde
 	noMDNS := fs.Bool("no-mdns", false, "do not advertise on the LAN with mDNS")
 	ifaces := fs.String("mdns-interfaces", getenv("OPENCODELABS_MDNS_INTERFACES"), "comma-separated interfaces for mDNS (default: automatic)")
 	fs.BoolVar(&c.ShowVersion, "version", false, "print the version and exit")
+	allowHosts := fs.String("allow-host", getenv("OPENCODELABS_ALLOWED_HOSTS"), "comma-separated extra host names the server answers to (default: only its own names and addresses)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -56,6 +60,7 @@ func Parse(args []string, getenv func(string) string, defaultHeadless bool, stde
 			}
 		}
 	}
+	c.AllowedHosts = splitList(*allowHosts)
 	if c.DataDir == "" {
 		dir, err := os.UserConfigDir()
 		if err != nil {
@@ -76,6 +81,17 @@ func Parse(args []string, getenv func(string) string, defaultHeadless bool, stde
 		c.AdminToken = hex.EncodeToString(b[:])
 	}
 	return c, nil
+}
+
+// splitList splits a comma-separated list, dropping blanks.
+func splitList(s string) []string {
+	var out []string
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func envOr(getenv func(string) string, key, def string) string {

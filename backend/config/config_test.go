@@ -33,3 +33,14 @@ func TestParseRejects(t *testing.T) {
 		}
 	}
 }
+
+func TestParseAllowedHosts(t *testing.T) {
+	c, err := Parse(nil, env(map[string]string{"OPENCODELABS_DATA_DIR": "/d", "OPENCODELABS_ALLOWED_HOSTS": "a.test, b.test,"}), true, io.Discard)
+	if err != nil || len(c.AllowedHosts) != 2 || c.AllowedHosts[0] != "a.test" || c.AllowedHosts[1] != "b.test" {
+		t.Fatalf("env: got %v %v, want [a.test b.test]", c.AllowedHosts, err)
+	}
+	c, err = Parse([]string{"--allow-host", "classroom.test"}, env(map[string]string{"OPENCODELABS_DATA_DIR": "/d", "OPENCODELABS_ALLOWED_HOSTS": "a.test"}), true, io.Discard)
+	if err != nil || len(c.AllowedHosts) != 1 || c.AllowedHosts[0] != "classroom.test" {
+		t.Fatalf("flag: got %v %v, want [classroom.test]", c.AllowedHosts, err)
+	}
+}

@@ -46,6 +46,9 @@ func TestDiscoveryNetns(t *testing.T) {
 	if os.Getenv(roleEnv) != "" {
 		t.Skip("inside a helper process")
 	}
+	if testing.Short() {
+		t.Skip("skipping in -short mode: builds the server and runs two namespaces for about 14 s (make test runs it)")
+	}
 	if os.Geteuid() != 0 {
 		t.Skip("skipping: needs root to create network namespaces (run the tests as root)")
 	}

@@ -81,7 +81,9 @@ type Options struct {
 	// goes unnoticed (0: the OS default, which may grow to megabytes).
 	SocketWriteBuffer int
 	CheckOrigin       func(r *http.Request) bool
-	Logger            *slog.Logger
+	// UpgradeError writes a failed handshake's answer (nil: plain text).
+	UpgradeError func(w http.ResponseWriter, r *http.Request, status int, reason error)
+	Logger       *slog.Logger
 	// OnLeave is called after a connection has left (tests wait on it).
 	OnLeave func(Identity)
 }
@@ -135,7 +137,7 @@ type Hub struct {
 func NewHub(opts Options) *Hub {
 	opts.defaults()
 	h := &Hub{opts: opts, rooms: map[string]*room{}}
-	h.upgrader = websocket.Upgrader{ReadBufferSize: 4096, WriteBufferSize: 4096, CheckOrigin: opts.CheckOrigin}
+	h.upgrader = websocket.Upgrader{ReadBufferSize: 4096, WriteBufferSize: 4096, CheckOrigin: opts.CheckOrigin, Error: opts.UpgradeError}
 	return h
 }
 

@@ -19,7 +19,7 @@ type live struct {
 }
 
 func newLive(st *store.Store, log *slog.Logger) *live {
-	hub := realtime.NewHub(realtime.Options{CheckOrigin: api.CheckWSOrigin, Logger: log})
+	hub := realtime.NewHub(realtime.Options{CheckOrigin: api.CheckWSOrigin, UpgradeError: api.WSUpgradeError, Logger: log})
 	return &live{hub: hub, events: store.NewEventLog(st, api.PublishTo(hub)), log: log}
 }
 

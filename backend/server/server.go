@@ -38,6 +38,7 @@ type Server struct {
 	done  chan error
 	live  *live
 	adv   *discovery.Advertiser
+	lock  *dirLock // lock.go: one server per data dir
 
 	mu   sync.Mutex
 	name string // workshop name in use (mDNS may have added a suffix)
@@ -50,15 +51,21 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 	if log == nil {
 		log = slog.Default()
 	}
+	lock, err := lockDataDir(cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
 	st, err := store.Open(ctx, filepath.Join(cfg.DataDir, "opencodelabs.db"))
 	if err != nil {
+		lock.release()
 		return nil, err
 	}
 	if _, _, err := st.CertificateKey(ctx); err != nil { // the signing key exists from the first start on
 		st.Close()
+		lock.release()
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: log, store: st, name: cfg.Name, done: make(chan error, 1)}
+	s := &Server{cfg: cfg, log: log, store: st, name: cfg.Name, done: make(chan error, 1), lock: lock}
 	s.live = newLive(st, log)
 	s.api = api.New(api.Config{
 		Store:            st,
@@ -73,14 +80,20 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 		Events:           s.live.events,
 		OnCodelabChanged: s.live.codelabChanged,
 		JoinInfo:         s.joinInfo,
+		Hosts:            &api.Hosts{Extra: cfg.AllowedHosts, Names: s.localNames},
 	})
 	s.ln, err = listen(cfg.Addr)
 	if err != nil {
 		s.live.close(ctx)
 		st.Close()
+		lock.release()
 		return nil, err
 	}
 	s.port = s.ln.Addr().(*net.TCPAddr).Port
+	s.ln = limitConns(s.ln, connLimits(log), log)
+	if err := lock.publish(s.url(s.loopbackOrBound())); err != nil {
+		log.Warn("could not write the server URL into the data folder", "err", err)
+	}
 	s.http = &http.Server{
 		Handler:           s.api,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -146,6 +159,9 @@ func (s *Server) AdminURL() string {
 // APIBase is the loopback base URL the desktop window talks to.
 func (s *Server) APIBase() string { return fmt.Sprintf("http://127.0.0.1:%d", s.port) }
 
+// DataDir is the data folder this server holds the lock of.
+func (s *Server) DataDir() string { return s.cfg.DataDir }
+
 // AdminToken is this launch's admin token.
 func (s *Server) AdminToken() string { return s.cfg.AdminToken }
 
@@ -160,5 +176,5 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	err := s.http.Shutdown(ctx)
 	s.live.close(ctx) // hijacked WebSockets are not covered by http.Shutdown
-	return errors.Join(advErr, err, s.store.Close())
+	return errors.Join(advErr, err, s.store.Close(), s.lock.release())
 }

@@ -52,6 +52,27 @@ func (s *Server) boundHost() netip.Addr {
 	return ip.Unmap()
 }
 
+// loopbackOrBound is the host a program on this machine reaches the
+// server at: the bound IP, or 127.0.0.1 when bound to all addresses.
+func (s *Server) loopbackOrBound() string {
+	if ip := s.boundHost(); ip.IsValid() && !ip.IsUnspecified() {
+		return ip.String()
+	}
+	return "127.0.0.1"
+}
+
+// localNames are the NAME.local names the Host check accepts: the asked
+// one and the one mDNS took (the API adds the name in use).
+func (s *Server) localNames() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	names := []string{s.cfg.Name + ".local"}
+	if s.mdns.HostName != "" {
+		names = append(names, s.mdns.HostName)
+	}
+	return names
+}
+
 // AttendeeURLs lists the addresses attendees can use: every LAN address
 // (private IPv4 first) and the .local name when mDNS runs. A server bound to
 // one address lists only that IP, plus the .local name.

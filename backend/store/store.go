@@ -10,15 +10,12 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
-	"embed"
 	"encoding/base32"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -30,9 +27,6 @@ var ErrNotFound = errors.New("not found")
 
 // ErrConflict is returned when a write would break a uniqueness rule.
 var ErrConflict = errors.New("conflict")
-
-//go:embed migrations/*.sql
-var migrationFiles embed.FS
 
 // Store is the workshop database.
 type Store struct {
@@ -99,53 +93,6 @@ func (s *Store) Write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
-	}
-	return nil
-}
-
-// SchemaVersion is the number of applied migrations.
-func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
-	var n int
-	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&n)
-	return n, err
-}
-
-// migrate applies the embedded migrations in file-name order, each in its
-// own transaction, and records them. Applied files are never edited.
-func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("store: create schema_migrations: %w", err)
-	}
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
-	if err != nil {
-		return fmt.Errorf("store: list migrations: %w", err)
-	}
-	sort.Strings(names)
-	for i, name := range names {
-		version := i + 1
-		var done int
-		if err := s.write.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, version).Scan(&done); err != nil {
-			return fmt.Errorf("store: check migration %s: %w", name, err)
-		}
-		if done > 0 {
-			continue
-		}
-		body, err := migrationFiles.ReadFile(name)
-		if err != nil {
-			return fmt.Errorf("store: read migration %s: %w", name, err)
-		}
-		err = s.Write(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-				return err
-			}
-			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-				version, strings.TrimPrefix(name, "migrations/"), now())
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("store: apply migration %s: %w", name, err)
-		}
 	}
 	return nil
 }

@@ -2,7 +2,8 @@
 // is not a secure context, so navigator.clipboard does not exist there. The
 // copy buttons must still work. Chromium maps the name classroom.test to
 // 127.0.0.1 (no DNS, no traffic off this machine), which gives a real
-// non-secure origin on loopback.
+// non-secure origin on loopback; --allow-host lets the server answer to
+// that name (it answers only the names it advertises, against DNS rebinding).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
@@ -24,7 +25,7 @@ describe('copy buttons on a non-secure origin', () => {
   let browser;
 
   before(async () => {
-    server = await startServer();
+    server = await startServer({ args: ['--allow-host', 'classroom.test'] });
     browser = await launchBrowser(['--host-resolver-rules=MAP classroom.test 127.0.0.1']);
   });
 

@@ -13,11 +13,12 @@ export const serverBin = resolve(frontendDir, process.env.OCL_SERVER_BIN ?? '../
 
 /**
  * startServer launches the server on a free loopback port with a fresh data
- * dir. It resolves with {adminURL, attendeeURL, token, stop}.
+ * dir; args are extra flags (e.g. --allow-host). It resolves with
+ * {adminURL, attendeeURL, token, stop}.
  */
-export async function startServer({ timeoutMs = 30_000 } = {}) {
+export async function startServer({ timeoutMs = 30_000, args = [] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ocl-e2e-'));
-  const child = spawn(serverBin, ['--no-mdns', '--addr', '127.0.0.1:0', '--data-dir', dataDir], {
+  const child = spawn(serverBin, ['--no-mdns', '--addr', '127.0.0.1:0', '--data-dir', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = [];

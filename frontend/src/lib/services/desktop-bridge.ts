@@ -6,7 +6,7 @@
 
 /** AppBindings are the methods Go binds as `window.go.app.App`. */
 export interface AppBindings {
-  AdminSession(): Promise<{ token: string; api_base: string }>;
+  AdminSession(): Promise<{ token: string; api_base: string; name: string }>;
   UIReady(href: string): Promise<void>;
   /** SaveDownload GETs apiPath with the admin token into a file the user picks; '' if cancelled. */
   SaveDownload(apiPath: string, suggestedName: string): Promise<string>;
