@@ -140,6 +140,17 @@ describe('workshop loop', () => {
     await admin.locator('[data-testid="question-editor"]').nth(3).waitFor();
     assert.equal(await admin.locator('[data-testid="question-editor"]').count(), 4);
     assert.equal(await admin.locator('select[name="question-step"]').first().inputValue(), '1');
+    // A new checkpoint question written in the editor is saved once it is complete.
+    await admin.getByRole('button', { name: '+ Short text' }).click();
+    const q5 = admin.locator('[data-testid="question-editor"]').nth(4);
+    await q5.locator('textarea[name="question-prompt"]').fill('Which file names the module?');
+    await q5.locator('select[name="question-step"]').selectOption('2');
+    await q5.getByText('Add at least one accepted answer.', { exact: false }).waitFor();
+    await q5.locator('textarea[name="question-accept"]').fill('go.mod');
+    await admin.locator('[data-testid="quiz-editor"] [data-testid="save-status"].saved').waitFor();
+    const quiz = await adminFetch(server, `/api/admin/codelabs/${labId}/quiz`);
+    assert.equal(quiz.questions.length, 5);
+    assert.deepEqual([quiz.questions[4].kind, quiz.questions[4].step, quiz.questions[4].accept], ['text', 2, ['go.mod']]);
     await admin.screenshot({ path: shot('editor-quiz.png'), fullPage: true });
 
     await admin.getByRole('button', { name: 'Codelab details' }).click();
@@ -151,7 +162,7 @@ describe('workshop loop', () => {
 
     await admin.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${labId}/live`);
     await admin.locator('[data-testid="connection"][data-state="online"]').waitFor();
-    await admin.locator('[data-testid="question-stat"]').nth(3).waitFor();
+    await admin.locator('[data-testid="question-stat"]').nth(4).waitFor();
     await projector.goto(`${server.adminURL.replace(/#.*/, '')}#token=${server.token}`);
     await projector.goto(`${new URL(server.adminURL).origin}/admin/#/join/${labId}`);
     await projector.locator('[data-testid="join-qr"]').waitFor();
@@ -189,6 +200,10 @@ describe('workshop loop', () => {
   it('fails the final quiz, sees which answers were wrong, retries and passes', async () => {
     await ada.getByRole('button', { name: 'Next →' }).click();
     await ada.getByRole('heading', { name: '2. Hello world' }).waitFor();
+    const cp2 = ada.locator('[data-testid="quiz-2"]');
+    await cp2.getByLabel('Answer to question 1').fill(' GO.MOD ');
+    await cp2.getByRole('button', { name: 'Check answers' }).click();
+    await cp2.locator('[data-testid="quiz-score"]', { hasText: 'Passed — 100%' }).waitFor();
     await ada.keyboard.press('ArrowRight');
     await ada.getByRole('heading', { name: '3. Wrap up' }).waitFor();
     const quiz = ada.locator('[data-testid="quiz-final"]');
