@@ -25,9 +25,10 @@ type migration struct {
 }
 
 // loadMigrations reads the NNNN_name.sql files of fsys's migrations folder.
-// It refuses a file without a number, two files with one number, and a gap:
-// each would mean a migration was lost or misnamed, and starting anyway
-// could apply the rest to a schema they were not written for.
+// It refuses a file without a number and two files with one number. A gap
+// in the numbers is allowed: numbers are handed out to parallel branches,
+// so a branch may hold 0008 before 0005-0007 land. What would be unsafe,
+// a lower number arriving after a higher one was applied, migrateFrom refuses.
 func loadMigrations(fsys fs.FS) ([]migration, error) {
 	names, err := fs.Glob(fsys, "migrations/*.sql")
 	if err != nil {
@@ -53,11 +54,6 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 		out = append(out, migration{version: version, name: name, body: string(body)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	for i, m := range out {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("store: migration number %d is missing (next is %s)", i+1, m.name)
-		}
-	}
 	return out, nil
 }
 
@@ -102,6 +98,16 @@ func (s *Store) migrateFrom(ctx context.Context, fsys fs.FS) error {
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("store: read schema_migrations: %w", err)
+	}
+	newest := 0
+	for v := range applied {
+		newest = max(newest, v)
+	}
+	for _, m := range list {
+		if _, done := applied[m.version]; !done && m.version < newest {
+			return fmt.Errorf("store: migration %s is new but migration %d already ran: it was written for an older schema; "+
+				"start from a backup made before %d or a fresh data dir", m.name, newest, newest)
+		}
 	}
 	for _, m := range list {
 		if name, done := applied[m.version]; done {
