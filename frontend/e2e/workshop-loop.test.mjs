@@ -133,7 +133,7 @@ describe('workshop loop', () => {
     await admin.getByRole('button', { name: 'Preparation' }).click();
     await admin.locator('textarea[name="guide-markdown"]').fill('## Before you come\n\n- Install **Go 1.22**\n- Bring a charger');
     await admin.locator('[data-testid="guide-editor"] [data-testid="preview"] strong', { hasText: 'Go 1.22' }).waitFor();
-    await admin.locator('[data-testid="guide-editor"] [data-testid="save-status"].saved').waitFor();
+    await admin.locator('[data-testid="guide-editor"] [data-testid="loop-save-status"].saved').waitFor();
     assert.match((await adminFetch(server, `/api/admin/codelabs/${labId}/guide`)).markdown, /Install \*\*Go 1\.22\*\*/);
 
     await admin.getByRole('button', { name: 'Quiz' }).click();
@@ -147,7 +147,7 @@ describe('workshop loop', () => {
     await q5.locator('select[name="question-step"]').selectOption('2');
     await q5.getByText('Add at least one accepted answer.', { exact: false }).waitFor();
     await q5.locator('textarea[name="question-accept"]').fill('go.mod');
-    await admin.locator('[data-testid="quiz-editor"] [data-testid="save-status"].saved').waitFor();
+    await admin.locator('[data-testid="quiz-editor"] [data-testid="loop-save-status"].saved').waitFor();
     const quiz = await adminFetch(server, `/api/admin/codelabs/${labId}/quiz`);
     assert.equal(quiz.questions.length, 5);
     assert.deepEqual([quiz.questions[4].kind, quiz.questions[4].step, quiz.questions[4].accept], ['text', 2, ['go.mod']]);
@@ -156,7 +156,7 @@ describe('workshop loop', () => {
     await admin.getByRole('button', { name: 'Codelab details' }).click();
     const settings = admin.locator('[data-testid="loop-settings"]');
     for (const name of ['require_quiz', 'require_feedback', 'require_submission']) await settings.locator(`input[name="${name}"]`).check();
-    await settings.locator('[data-testid="save-status"].saved').waitFor();
+    await settings.locator('[data-testid="loop-save-status"].saved').waitFor();
     const c = await adminFetch(server, `/api/admin/codelabs/${labId}`);
     assert.deepEqual([c.require_quiz, c.require_feedback, c.require_submission], [true, true, true]);
 

@@ -48,7 +48,7 @@ describe('resolveAdminSession in the desktop window', () => {
 
   it('uses the binding and its api_base, ignoring the hash', async () => {
     window.history.replaceState(null, '', '#token=from-hash');
-    install({ AdminSession: async () => ({ token: 'desk', api_base: 'http://127.0.0.1:8080' }) });
+    install({ AdminSession: async () => ({ token: 'desk', api_base: 'http://127.0.0.1:8080', name: 'codelabs' }) });
     expect(await resolveAdminSession()).toEqual({
       token: 'desk',
       apiBase: 'http://127.0.0.1:8080',
