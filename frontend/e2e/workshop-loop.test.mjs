@@ -135,6 +135,7 @@ describe('workshop loop', () => {
     await admin.locator('[data-testid="guide-editor"] [data-testid="preview"] strong', { hasText: 'Go 1.22' }).waitFor();
     await admin.locator('[data-testid="guide-editor"] [data-testid="loop-save-status"].saved').waitFor();
     assert.match((await adminFetch(server, `/api/admin/codelabs/${labId}/guide`)).markdown, /Install \*\*Go 1\.22\*\*/);
+    await admin.screenshot({ path: shot('editor-guide.png') });
 
     await admin.getByRole('button', { name: 'Quiz' }).click();
     await admin.locator('[data-testid="question-editor"]').nth(3).waitFor();
@@ -173,6 +174,7 @@ describe('workshop loop', () => {
     await ada.goto(`${server.attendeeURL}#/codelabs/${labId}`);
     await ada.locator('[data-testid="guide"] strong', { hasText: 'Go 1.22' }).waitFor();
     assert.equal(new URL(ada.url()).hash, `#/codelabs/${labId}/guide`);
+    await ada.screenshot({ path: shot('guide.png') });
     await ada.locator('input[name="attendee-name"]').fill('Ada');
     await ada.getByRole('button', { name: 'Join', exact: true }).click();
     await ada.locator('[data-testid="connection"][data-state="online"]').waitFor();
@@ -238,11 +240,12 @@ describe('workshop loop', () => {
     const check = ada.locator('[data-testid="finish-checklist"]');
     await check.locator('[data-rule="quiz"][data-missing="false"]').waitFor();
     await check.locator('[data-rule="feedback"][data-missing="true"]').waitFor();
+    await check.screenshot({ path: shot('checklist.png') });
     await ada.locator('[data-testid="finish"]').click();
     await ada.locator('.toast', { hasText: /feedback|requirement|missing/i }).first().waitFor();
     assert.equal(new URL(ada.url()).hash, `#/codelabs/${labId}/3`, 'still on the last step');
     // Its link takes the keyboard to the feedback form.
-    await check.locator('[data-rule="feedback"]').getByRole('button', { name: 'Go there' }).click();
+    await check.locator('[data-rule="feedback"]').getByRole('button', { name: 'Go there: Give feedback' }).click();
     await ada.waitForFunction(() => document.activeElement?.closest('#feedback') !== null);
   });
 
@@ -260,6 +263,21 @@ describe('workshop loop', () => {
     assert.doesNotMatch(await summary.locator('[data-testid="feedback-comment"]').textContent(), /Ada/);
     await summary.getByLabel('Show names').check();
     await summary.locator('[data-testid="feedback-comment"]', { hasText: 'Ada' }).waitFor();
+  });
+
+  it('hands in a link, refusing one that is not http(s), and deletes it again', async () => {
+    const subs = ada.locator('[data-testid="submissions"]');
+    await subs.locator('input[name="submission-url"]').fill('javascript:alert(1)');
+    await subs.getByRole('button', { name: 'Add link' }).click();
+    await subs.getByRole('alert').filter({ hasText: 'http' }).waitFor();
+    await subs.locator('input[name="submission-url"]').fill('https://example.com/ada/gopher');
+    await subs.locator('input[name="submission-title"]').fill('My repo');
+    await subs.getByRole('button', { name: 'Add link' }).click();
+    await subs.locator('[data-testid="submission-row"]', { hasText: 'My repo' }).waitFor();
+    await admin.locator('[data-testid="admin-submission"]', { hasText: 'My repo' }).waitFor();
+    await subs.getByRole('button', { name: 'Delete My repo' }).click();
+    await subs.locator('[data-testid="submission-row"]').waitFor({ state: 'detached' });
+    await admin.locator('[data-testid="admin-submission"]', { hasText: 'My repo' }).waitFor({ state: 'detached' });
   });
 
   it('hands in an image with upload progress; the dashboard shows its thumbnail', async () => {
