@@ -79,6 +79,7 @@ describe('workshop loop', () => {
   let adaId = '';
   let certId = '';
   let token = '';
+  let fingerprint = '';
   const pageErrors = [];
   const dialogs = [];
 
@@ -129,6 +130,15 @@ describe('workshop loop', () => {
   it('the facilitator writes the preparation guide and the completion rules in the editor', async () => {
     await admin.goto(`${server.adminURL.replace(/#.*/, '')}#token=${server.token}`);
     await admin.getByRole('heading', { name: 'Your codelabs' }).waitFor();
+    // The signing key to publish is in the Data menu.
+    await admin.locator('summary', { hasText: 'Data' }).click();
+    await admin.getByRole('menuitem', { name: /Certificate signing key/ }).click();
+    const key = admin.locator('[data-testid="signing-key"]');
+    await key.locator('[data-testid="key-fingerprint"]').waitFor();
+    fingerprint = await key.locator('[data-testid="key-fingerprint"]').textContent();
+    assert.match(fingerprint, /^SHA256:[0-9a-f]{64}$/);
+    await admin.keyboard.press('Escape');
+    await key.waitFor({ state: 'hidden' });
     await admin.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${labId}`);
     await admin.getByRole('button', { name: 'Preparation' }).click();
     await admin.locator('textarea[name="guide-markdown"]').fill('## Before you come\n\n- Install **Go 1.22**\n- Bring a charger');
@@ -319,6 +329,7 @@ describe('workshop loop', () => {
     token = (await ada.locator('[data-testid="certificate-token"]').textContent()).replace(/^Token:\s*/, '').trim();
     const cert = await (await fetch(`${server.attendeeURL}api/certificates/${certId}`)).json();
     assert.equal(token, cert.token);
+    assert.equal(cert.fingerprint, fingerprint, 'signed with the key the facilitator publishes');
 
     // Printed: A4 and Letter, one page each.
     await ada.emulateMedia({ media: 'print' });
@@ -396,6 +407,25 @@ describe('workshop loop', () => {
     assert.equal(draws.length, 1);
     await projector.keyboard.press('Escape');
     await projector.locator('[data-testid="raffle-reveal"]').waitFor({ state: 'detached' });
+  });
+
+  it('the facilitator screens work at phone width in dark mode', async () => {
+    const { page, ctx } = await newPage({ viewport: { width: 360, height: 780 }, colorScheme: 'dark' });
+    await page.goto(`${server.adminURL.replace(/#.*/, '')}#token=${server.token}`);
+    await page.getByRole('heading', { name: 'Your codelabs' }).waitFor();
+    await page.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${labId}`);
+    await page.getByRole('button', { name: 'Quiz' }).click();
+    await page.locator('[data-testid="question-editor"]').first().waitFor();
+    await page.screenshot({ path: shot('editor-quiz-phone-dark.png') });
+    await page.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${labId}/live`);
+    await page.locator('[data-testid="loop-row"]').first().waitFor();
+    await page.locator('[data-testid="loop-section"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot('dashboard-phone-dark.png') });
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="loop-section"] section')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).length,
+    );
+    assert.equal(wide, 0, 'no loop panel is wider than the phone');
+    await ctx.close();
   });
 
   it('raised no page errors or dialogs', () => {
