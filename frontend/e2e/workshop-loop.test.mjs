@@ -201,9 +201,14 @@ describe('workshop loop', () => {
   });
 
   it('takes the checkpoint at the end of step 1; the dashboard shows the share of right answers', async () => {
+    // By keyboard only: Space picks the option, Tab reaches the button, Enter sends.
     const cp = ada.locator('[data-testid="quiz-1"]');
-    await cp.getByLabel('go run').check();
-    await cp.getByRole('button', { name: 'Check answers' }).click();
+    await cp.getByLabel('go run').focus();
+    await ada.keyboard.press('Space');
+    assert.equal(await cp.getByLabel('go run').isChecked(), true);
+    await ada.keyboard.press('Tab');
+    assert.equal(await cp.getByRole('button', { name: 'Check answers' }).evaluate((b) => b === document.activeElement), true);
+    await ada.keyboard.press('Enter');
     await cp.locator('[data-testid="quiz-score"]', { hasText: 'Passed — 100%' }).waitFor();
     const stat = admin.locator('[data-testid="question-stat"]').filter({ hasText: 'runs a Go program' });
     await stat.locator('[data-testid="question-share"]', { hasText: '100%' }).waitFor();
