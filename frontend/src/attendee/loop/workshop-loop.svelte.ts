@@ -138,7 +138,10 @@ export class WorkshopLoop {
 
   /** apply follows this attendee's frames (from any of their devices). */
   apply = (f: ServerFrame): void => {
-    if (!this.ready || !('attendee' in f) || f.attendee.id !== this.me) return;
+    if (!this.ready) return;
+    // The facilitator edited the quiz or the rules: questions and requirements may have changed.
+    if (f.type === 'codelab_updated') return this.soon(this.loadQuiz, this.loadRequirements);
+    if (!('attendee' in f) || f.attendee.id !== this.me) return;
     switch (f.type) {
       case 'progress':
         this.currentStep = f.current_step;

@@ -64,6 +64,9 @@ describe('WorkshopLoop', () => {
     expect(l.completedSteps).toEqual([1, 2]);
     expect(l.certificateId).toBe('cert-9');
     await vi.waitFor(() => expect(hits.map((h) => h.url)).toEqual(['GET /api/me/requirements']));
+    hits = [];
+    l.apply({ type: 'codelab_updated', seq: 4, codelab_id: 'c', at: '' });
+    await vi.waitFor(() => expect(hits.map((h) => h.url).sort()).toEqual(['GET /api/codelabs/c/quiz', 'GET /api/me/requirements']));
   });
 
   it('finish returns the missing rules on 409 and the certificate on 200', async () => {
