@@ -9,7 +9,7 @@ DESKTOP_TAGS ?= desktop,production,webkit2_41
 OUT ?= test-output
 ARGS ?=
 
-.PHONY: all run serve build desktop frontend frontend-deps deps-run deps-test test test-go test-cross \
+.PHONY: all run serve build desktop frontend frontend-deps deps-run deps-test test test-go test-cross lint \
         test-frontend test-e2e test-desktop bench fmt clean
 
 all: build
@@ -25,8 +25,10 @@ frontend/node_modules/.stamp: frontend/package-lock.json
 	touch $@
 frontend-deps: frontend/node_modules/.stamp
 
+# precompress writes .gz/.br next to each built file (served by Accept-Encoding).
 frontend: frontend-deps
 	cd frontend && npm run build
+	$(GO) run ./backend/cmd/precompress frontend/dist
 
 build: frontend
 	$(GO) build -ldflags '$(LDFLAGS)' -o bin/opencodelabs .
@@ -51,10 +53,16 @@ test: deps-test frontend-deps
 	$(MAKE) test-desktop
 	@echo "make test: all suites passed"
 
+# Packages with goroutines run under the race detector; the rest run plainly.
+RACE_PKGS := ./app/... ./backend/store/... ./backend/realtime/... ./backend/api/... ./backend/server/... ./backend/crashtest/...
+
 test-go: frontend
 	@test -z "$$(gofmt -l app backend main.go)" || { echo "gofmt needed:"; gofmt -l app backend main.go; exit 1; }
+	@$(GO) mod tidy -diff || { echo "go.mod/go.sum are not tidy: run go mod tidy"; exit 1; }
 	$(GO) vet ./...
-	$(GO) test -count=1 ./...
+	$(GO) tool golangci-lint run ./...
+	$(GO) test -count=1 -race $(RACE_PKGS)
+	$(GO) test -count=1 $$($(GO) list ./... | grep -v -E '/(app|backend/(store|realtime|api|server|crashtest))(/|$$)')
 
 # The headless variant must build for the facilitators' other systems without cgo.
 test-cross:
@@ -72,6 +80,9 @@ test-desktop: desktop
 
 bench: build
 	$(GO) run ./backend/cmd/loadtest $(ARGS)
+
+lint:
+	$(GO) tool golangci-lint run ./...
 
 fmt:
 	gofmt -w app backend main.go

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/opencodelabs/desktop/backend/model"
+	"github.com/opencodelabs/desktop/backend/store"
 )
 
 // codelabInput is a create or patch request; nil fields are left alone.
@@ -19,7 +20,8 @@ type codelabInput struct {
 	AccessCode      *string   `json:"access_code"`
 	GuideMarkdown   *string   `json:"guide_markdown"`
 
-	loopSettingsInput // loop.go: quiz/feedback/submission rules, limits, closed
+	loopSettingsInput      // loop.go: quiz/feedback/submission rules, limits, closed
+	MaxAttendees      *int `json:"max_attendees"` // stored apart: see saveMaxAttendees
 }
 
 // patch validates the input and applies it to c.
@@ -72,7 +74,18 @@ func (in *codelabInput) patch(c *model.Codelab) error {
 		}
 		c.GuideMarkdown = *in.GuideMarkdown
 	}
+	if in.MaxAttendees != nil && (*in.MaxAttendees < 1 || *in.MaxAttendees > store.MaxMaxAttendees) {
+		return badRequest("invalid_field", "The field max_attendees must be between 1 and %d.", store.MaxMaxAttendees)
+	}
 	return in.loopSettingsInput.patch(c)
+}
+
+// saveMaxAttendees stores the registration cap when the input sets it.
+func (a *API) saveMaxAttendees(r *http.Request, id string, in *codelabInput) error {
+	if in.MaxAttendees == nil {
+		return nil
+	}
+	return storeError(a.Store.SetMaxAttendees(r.Context(), id, *in.MaxAttendees))
 }
 
 func (a *API) listCodelabs(w http.ResponseWriter, r *http.Request) error {
@@ -83,6 +96,9 @@ func (a *API) listCodelabs(w http.ResponseWriter, r *http.Request) error {
 	out := make([]codelabOut, len(list))
 	for i := range list {
 		out[i] = codelabOut{Codelab: &list[i], HasAccessCode: list[i].AccessCode != ""}
+	}
+	if err := a.fillTotals(r.Context(), out); err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -102,8 +118,11 @@ func (a *API) createCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err := a.Store.CreateCodelab(r.Context(), c); err != nil {
 		return err
 	}
-	c.Steps = []model.Step{}
-	return writeJSON(w, http.StatusCreated, codelabOut{Codelab: c, HasAccessCode: c.AccessCode != ""})
+	if err := a.saveMaxAttendees(r, c.ID, &in); err != nil {
+		return err
+	}
+	a.audit(r, "codelab.create", c.ID, "codelab", c.ID, map[string]any{"title": c.Title})
+	return a.writeAdminCodelab(w, r, c.ID, http.StatusCreated)
 }
 
 // writeAdminCodelab answers with the stored codelab, steps rendered.
@@ -115,7 +134,11 @@ func (a *API) writeAdminCodelab(w http.ResponseWriter, r *http.Request, id strin
 	if err := a.renderSteps(c, true); err != nil {
 		return err
 	}
-	return writeJSON(w, status, codelabOut{Codelab: c, HasAccessCode: c.AccessCode != ""})
+	capacity, err := a.Store.MaxAttendees(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, status, codelabOut{Codelab: c, HasAccessCode: c.AccessCode != "", MaxAttendees: capacity})
 }
 
 func (a *API) getCodelab(w http.ResponseWriter, r *http.Request) error {
@@ -131,12 +154,20 @@ func (a *API) updateCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
+	wasPublic := c.IsPublic
 	if err := in.patch(c); err != nil {
 		return err
 	}
 	if err := a.Store.UpdateCodelab(r.Context(), c); err != nil {
 		return err
 	}
+	if err := a.saveMaxAttendees(r, c.ID, &in); err != nil {
+		return err
+	}
+	if wasPublic && !c.IsPublic {
+		a.announceClosed(c.ID, "hidden")
+	}
+	a.audit(r, codelabUpdateAction(wasPublic, c.IsPublic), c.ID, "codelab", c.ID, map[string]any{"fields": in.fieldNames()})
 	a.notifyCodelabChanged(c.ID)
 	return a.writeAdminCodelab(w, r, c.ID, http.StatusOK)
 }
@@ -146,6 +177,8 @@ func (a *API) deleteCodelab(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	a.sweepSubmissionFiles(r.Context()) // loop_submissions.go: the codelab's submitted files
+	a.announceClosed(r.PathValue("id"), "deleted")
+	a.audit(r, "codelab.delete", r.PathValue("id"), "codelab", r.PathValue("id"), nil)
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
@@ -155,14 +188,24 @@ func (a *API) copyCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	capacity, err := a.Store.MaxAttendees(r.Context(), r.PathValue("id"))
+	if err == nil {
+		err = a.Store.SetMaxAttendees(r.Context(), c.ID, capacity)
+	}
+	if err != nil {
+		return err
+	}
+	a.audit(r, "codelab.copy", c.ID, "codelab", c.ID, map[string]any{"from": r.PathValue("id")})
 	return a.writeAdminCodelab(w, r, c.ID, http.StatusCreated)
 }
 
 type stepsInput struct {
 	Steps []struct {
-		Title           string `json:"title"`
-		Markdown        string `json:"markdown"`
-		DurationMinutes int    `json:"duration_minutes"`
+		Title           string   `json:"title"`
+		Markdown        string   `json:"markdown"`
+		DurationMinutes int      `json:"duration_minutes"`
+		Hidden          bool     `json:"hidden"`
+		Environments    []string `json:"environments"`
 	} `json:"steps"`
 }
 
@@ -192,11 +235,13 @@ func (a *API) replaceSteps(w http.ResponseWriter, r *http.Request) error {
 		case s.DurationMinutes < 0 || s.DurationMinutes > 10000:
 			return badRequest("invalid_field", "The field steps[%d].duration_minutes must be between 0 and 10000.", i)
 		}
-		steps[i] = model.Step{Number: i + 1, Title: title, Markdown: s.Markdown, DurationMinutes: s.DurationMinutes}
+		steps[i] = model.Step{Number: i + 1, Title: title, Markdown: s.Markdown, DurationMinutes: s.DurationMinutes,
+			Hidden: s.Hidden, Environments: cleanEnvironments(s.Environments)}
 	}
 	if err := a.Store.ReplaceSteps(r.Context(), id, steps); err != nil {
 		return err
 	}
+	a.audit(r, "steps.save", id, "codelab", id, map[string]any{"steps": len(steps)})
 	a.notifyCodelabChanged(id)
 	return a.writeAdminCodelab(w, r, id, http.StatusOK)
 }

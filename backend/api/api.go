@@ -46,6 +46,9 @@ type Config struct {
 	// OnCodelabChanged is called after a codelab's content was saved.
 	OnCodelabChanged func(codelabID string)
 
+	// AutoBackups, when set, takes its snapshots under the content lock.
+	AutoBackups *store.AutoBackups
+
 	// Hub and Events run the live workshop (nil: live endpoints answer 503).
 	Hub    *realtime.Hub
 	Events *store.EventLog
@@ -61,6 +64,7 @@ type API struct {
 	Config
 	log     *slog.Logger
 	mux     *http.ServeMux
+	handler http.Handler // mux behind the JSON compression (compress.go)
 	guesses *guessLimiter
 	content contentState // uploads.go
 	hosts   *hostCheck   // hosts.go; nil: no Host check
@@ -82,7 +86,11 @@ func New(cfg Config) *API {
 	if cfg.Hosts != nil {
 		a.hosts = a.newHostCheck(cfg.Hosts)
 	}
+	if cfg.AutoBackups != nil {
+		cfg.AutoBackups.Lock = a.content.mu.RLocker()
+	}
 	a.routes()
+	a.handler = compressJSON(a.mux)
 	return a
 }
 
@@ -133,8 +141,14 @@ func (a *API) routes() {
 	m.HandleFunc("DELETE /api/admin/codelabs/{id}/materials/{mid}", a.admin(a.deleteMaterial))
 	m.HandleFunc("POST /api/admin/import", a.admin(a.importCodelab))
 	m.HandleFunc("GET /api/admin/codelabs/{id}/export", a.admin(a.exportCodelab))
+	a.missingRoutes(m)
 	m.HandleFunc("GET /api/admin/backup", a.admin(a.backup))
 	m.HandleFunc("POST /api/admin/restore", a.admin(a.restore))
+	a.storageRoutes(m) // damaged database, automatic backups (storage.go)
+	a.auditRoutes(m)   // audit log (audit.go)
+
+	a.sessionRoutes(m)
+	a.shortLinkRoutes(m)
 
 	a.loopRoutes(m) // loop.go: guide, quiz, feedback, submissions, certificates, raffle
 
@@ -143,8 +157,8 @@ func (a *API) routes() {
 }
 
 // ServeHTTP applies the cross-cutting layers: panic recovery, security
-// headers, the Host check, CORS for the desktop window's origin and the
-// body deadlines.
+// headers, the Host check, CORS for the desktop window's origin, the
+// body deadlines and JSON compression.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer func() {
 		if v := recover(); v != nil {
@@ -156,8 +170,8 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	securityHeaders(w, r)
-	if a.checkHost(w, r) || a.cors(w, r) {
+	if a.checkHost(w, r) || a.cors(w, r) || a.refuseWhileDamaged(w, r) {
 		return
 	}
-	a.mux.ServeHTTP(w, a.timeBody(w, r))
+	a.handler.ServeHTTP(w, a.timeBody(w, r))
 }

@@ -43,6 +43,11 @@ type scenario struct {
 	wantStatus int
 	wantIn     []string
 	wantNotIn  []string
+
+	// contentType is the body's Content-Type: application/json when empty
+	// and a body is given; "none" sends no Content-Type header.
+	contentType string
+	token       string // an attendee (or helper) token sent as Bearer
 }
 
 func (sc scenario) run(t testing.TB, h http.Handler) string {
@@ -54,6 +59,16 @@ func (sc scenario) run(t testing.TB, h http.Handler) string {
 	}
 	if sc.admin {
 		req.Header.Set("Authorization", "Bearer "+adminToken)
+	}
+	if sc.token != "" {
+		req.Header.Set("Authorization", "Bearer "+sc.token)
+	}
+	switch {
+	case sc.contentType == "none":
+	case sc.contentType != "":
+		req.Header.Set("Content-Type", sc.contentType)
+	case sc.body != "":
+		req.Header.Set("Content-Type", "application/json")
 	}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)

@@ -4,32 +4,10 @@ import (
 	"errors"
 	"net"
 	"net/http"
-	"sync"
-	"time"
 
 	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/store"
 )
-
-// Guess limits: wrong access codes and continue codes per client IP.
-const (
-	maxWrongGuesses = 10
-	guessWindow     = time.Minute
-)
-
-// guessLimiter counts wrong guesses per IP in fixed one-minute windows, so
-// nobody on the LAN can walk the 887 million continue codes.
-type guessLimiter struct {
-	mu  sync.Mutex
-	ips map[string]*guessWindowCount
-}
-
-type guessWindowCount struct {
-	start time.Time
-	n     int
-}
-
-func newGuessLimiter() *guessLimiter { return &guessLimiter{ips: map[string]*guessWindowCount{}} }
 
 func clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
@@ -37,38 +15,6 @@ func clientIP(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
-}
-
-// blocked reports whether ip used up its wrong guesses in this window.
-func (g *guessLimiter) blocked(ip string) bool {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	w := g.ips[ip]
-	return w != nil && time.Since(w.start) < guessWindow && w.n >= maxWrongGuesses
-}
-
-// wrong records a wrong guess from ip.
-func (g *guessLimiter) wrong(ip string) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	now := time.Now()
-	if len(g.ips) > 10000 {
-		for k, w := range g.ips {
-			if now.Sub(w.start) >= guessWindow {
-				delete(g.ips, k)
-			}
-		}
-	}
-	w := g.ips[ip]
-	if w == nil || now.Sub(w.start) >= guessWindow {
-		w = &guessWindowCount{start: now}
-		g.ips[ip] = w
-	}
-	w.n++
-}
-
-func slowDown() error {
-	return Errorf(http.StatusTooManyRequests, "slow_down", "Too many wrong codes; wait a minute and try again.")
 }
 
 // storeError turns the store's refusals into API errors.
@@ -96,8 +42,8 @@ type registerIn struct {
 
 // register adds an attendee: 201 {attendee, token, continue_code}.
 func (a *API) register(w http.ResponseWriter, r *http.Request) error {
-	ip := clientIP(r)
-	if a.guesses.blocked(ip) {
+	budgets := guessBudgets(r, r.PathValue("id"))
+	if a.guesses.blocked(budgets) {
 		return slowDown()
 	}
 	var in registerIn
@@ -106,11 +52,12 @@ func (a *API) register(w http.ResponseWriter, r *http.Request) error {
 	}
 	reg, err := a.Store.RegisterAttendee(r.Context(), r.PathValue("id"), in.Name, in.Code)
 	if errors.Is(err, store.ErrWrongCode) {
-		a.guesses.wrong(ip)
+		a.guesses.wrong(budgets)
 	}
 	if err != nil {
 		return storeError(err)
 	}
+	a.auditAttendee(r, model.Person{ID: reg.Attendee.ID, Name: reg.Attendee.Name}, "attendee.register", r.PathValue("id"), nil)
 	return writeJSON(w, http.StatusCreated, reg)
 }
 
@@ -120,8 +67,8 @@ type continueIn struct {
 
 // continueOnDevice trades a continue code for a new token of the same attendee.
 func (a *API) continueOnDevice(w http.ResponseWriter, r *http.Request) error {
-	ip := clientIP(r)
-	if a.guesses.blocked(ip) {
+	budgets := guessBudgets(r, r.PathValue("id"))
+	if a.guesses.blocked(budgets) {
 		return slowDown()
 	}
 	var in continueIn
@@ -130,12 +77,13 @@ func (a *API) continueOnDevice(w http.ResponseWriter, r *http.Request) error {
 	}
 	reg, err := a.Store.ContinueAttendee(r.Context(), r.PathValue("id"), in.ContinueCode)
 	if errors.Is(err, store.ErrNotFound) {
-		a.guesses.wrong(ip)
+		a.guesses.wrong(budgets)
 		return Errorf(http.StatusNotFound, "unknown_continue_code", "No attendee of this codelab has that code.")
 	}
 	if err != nil {
 		return err
 	}
+	a.auditAttendee(r, model.Person{ID: reg.Attendee.ID, Name: reg.Attendee.Name}, "attendee.continue", r.PathValue("id"), nil)
 	return writeJSON(w, http.StatusCreated, reg)
 }
 

@@ -8,9 +8,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strconv"
-	"time"
 
 	"github.com/opencodelabs/desktop/backend/store"
 )
@@ -46,6 +44,7 @@ func (a *API) backup(w http.ResponseWriter, r *http.Request) error {
 	h.Set("Content-Disposition", attachment("open-codelabs-backup-"+m.CreatedAt.Format("20060102-150405Z")+".zip"))
 	h.Set("Content-Length", strconv.FormatInt(size, 10))
 	h.Set("Cache-Control", "no-store")
+	a.audit(r, "backup.download", "", "backup", "", map[string]any{"bytes": size})
 	w.WriteHeader(http.StatusOK)
 	_, err = io.Copy(w, f)
 	return err
@@ -53,19 +52,27 @@ func (a *API) backup(w http.ResponseWriter, r *http.Request) error {
 
 // restore replaces the whole workshop with a backup archive:
 // POST /api/admin/restore (multipart field file). The archive is verified
-// completely before anything changes; the current data is first saved as
-// backups/pre-restore-<UTC time>.zip; then the database rows are replaced
-// in one transaction and the uploads directory is swapped.
+// completely before anything changes; then store.ApplyRestore saves the
+// current data (backups/pre-restore-<UTC time>.zip), replaces the
+// database rows in one transaction and swaps the uploads directory.
 func (a *API) restore(w http.ResponseWriter, r *http.Request) error {
 	archive, err := a.spoolRestoreFile(w, r)
 	if err != nil {
 		return err
 	}
 	defer os.Remove(archive)
+	return a.applyRestore(w, r, func(ctx context.Context) (*store.Extracted, error) {
+		return a.Store.VerifyBackup(ctx, archive, a.dataDir())
+	})
+}
 
+// applyRestore verifies a backup (verify unpacks it into the data dir)
+// and, if it passes, replaces the workshop with it. Uploads, imports and
+// material changes wait meanwhile.
+func (a *API) applyRestore(w http.ResponseWriter, r *http.Request, verify func(ctx context.Context) (*store.Extracted, error)) error {
 	a.content.mu.Lock()
 	defer a.content.mu.Unlock()
-	ex, err := a.Store.VerifyBackup(r.Context(), archive, a.dataDir())
+	ex, err := verify(r.Context())
 	var be *store.BackupError
 	if errors.As(err, &be) {
 		return badRequest("invalid_backup", "This backup cannot be restored: %s. Nothing was changed.", be.Message)
@@ -73,36 +80,33 @@ func (a *API) restore(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	defer ex.Remove()
+	defer func() {
+		if err := ex.Remove(); err != nil { // startup cleanup removes what is left
+			a.log.Warn("remove extracted backup", "err", err)
+		}
+	}()
 
 	// From here on the work must not stop halfway because the client left.
 	ctx := context.WithoutCancel(r.Context())
-	stamp := time.Now().UTC().Format("20060102T150405.000Z")
-	pre := filepath.Join(a.dataDir(), "backups", "pre-restore-"+stamp+".zip")
-	if _, err := a.Store.WriteBackupFile(ctx, pre, a.uploadsDir()); err != nil {
-		return fmt.Errorf("api: pre-restore backup: %w", err)
-	}
-	if err := a.Store.RestoreDatabase(ctx, ex.DBPath); err != nil {
-		return fmt.Errorf("api: restore database (previous data kept in %s): %w", pre, err)
-	}
-	prev := a.uploadsDir() + ".prev-" + stamp
-	if _, err := os.Stat(prev); err == nil {
-		prev += "-" + store.NewID()
-	}
-	if err := store.SwapDir(a.uploadsDir(), ex.UploadsDir, prev); err != nil {
-		return fmt.Errorf("api: restore uploads (database restored; previous data in %s): %w", pre, err)
+	rep, err := a.Store.ApplyRestore(ctx, ex, a.dataDir())
+	if err != nil {
+		return fmt.Errorf("api: restore: %w", err)
 	}
 	if list, err := a.Store.ListCodelabs(ctx, false); err == nil {
 		for _, c := range list {
 			a.notifyCodelabChanged(c.ID)
 		}
 	}
+	// Recorded after the swap, so the row lands in the restored log.
+	a.auditAs(r.WithContext(ctx), store.ActorFacilitator, store.Admin, "backup.restore", "", "backup", "",
+		map[string]any{"backup_created_at": ex.Manifest.CreatedAt})
 	return writeJSON(w, http.StatusOK, map[string]any{
 		"restored":           true,
 		"created_at":         ex.Manifest.CreatedAt,
 		"schema_version":     ex.Manifest.SchemaVersion,
 		"files":              len(ex.Manifest.Files),
-		"pre_restore_backup": filepath.ToSlash(filepath.Join("backups", filepath.Base(pre))),
+		"pre_restore_backup": rep.PreRestoreBackup,
+		"damaged_copy":       rep.DamagedCopy,
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"mime"
 	"net/http"
 
 	"github.com/opencodelabs/desktop/backend/store"
@@ -60,6 +61,12 @@ func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		e = notFound("The requested item")
 	case errors.Is(err, store.ErrConflict):
 		e = Errorf(http.StatusConflict, "conflict", "That conflicts with existing data.")
+	case errors.Is(err, store.ErrDamaged):
+		e = errDamaged
+	case store.IsDiskFull(err):
+		a.log.Error("disk full", "method", r.Method, "path", r.URL.Path, "err", err)
+		e = Errorf(http.StatusInsufficientStorage, "disk_full",
+			"The disk of the computer running the server is full, so this was not saved. Free some disk space, then try again.")
 	default:
 		a.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		e = Errorf(http.StatusInternalServerError, "internal", "Something went wrong on the server; it has been logged.")
@@ -68,7 +75,7 @@ func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if e.Missing != nil {
 		body["missing"] = e.Missing
 	}
-	writeJSON(w, e.Status, map[string]any{"error": body})
+	_ = writeJSON(w, e.Status, map[string]any{"error": body})
 }
 
 // writeJSON writes v with status; encoding errors can only be logged.
@@ -91,6 +98,9 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 
 // decodeJSONLimit is decodeJSON with its own size limit.
 func decodeJSONLimit(w http.ResponseWriter, r *http.Request, v any, limit int64) error {
+	if err := requireJSON(r); err != nil {
+		return err
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	dec := json.NewDecoder(r.Body)
 	if err := dec.Decode(v); err != nil {
@@ -102,6 +112,19 @@ func decodeJSONLimit(w http.ResponseWriter, r *http.Request, v any, limit int64)
 	}
 	if dec.More() {
 		return badRequest("invalid_json", "The request body must hold one JSON object.")
+	}
+	return nil
+}
+
+// requireJSON refuses a JSON-body request whose Content-Type is not
+// application/json. A page elsewhere on the network can make a browser
+// POST text/plain or form bodies here without a CORS preflight (cross-site
+// request forgery); it cannot send application/json that way.
+func requireJSON(r *http.Request) error {
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || mt != "application/json" {
+		return Errorf(http.StatusUnsupportedMediaType, "unsupported_media_type",
+			"Send the request body as JSON with the header Content-Type: application/json.")
 	}
 	return nil
 }

@@ -26,18 +26,25 @@ func (a *API) joinInfo(w http.ResponseWriter, r *http.Request) error {
 		return Errorf(http.StatusNotFound, "not_found", "Join info is not available in this server.")
 	}
 	info := a.JoinInfo()
-	suffix, accessCode, title := "", "", ""
+	code, accessCode, title := "", "", ""
 	if id := r.URL.Query().Get("codelab"); id != "" {
-		c, err := a.Store.GetCodelab(r.Context(), id)
+		c, err := a.Store.CodelabSummary(r.Context(), id)
 		if err != nil {
 			return err
 		}
-		suffix, accessCode, title = "#/codelabs/"+c.ID, c.AccessCode, c.Title
+		accessCode, title = c.AccessCode, c.Title
+		// A short link (/c/CODE) reads well from the back of the room and is easy to type.
+		if code, err = a.shortCode(r.Context(), c.ID); err != nil {
+			return err
+		}
 	}
 	urls := make([]string, len(info.URLs))
 	qrURL := ""
 	for i, u := range info.URLs {
-		urls[i] = u + suffix
+		urls[i] = u
+		if code != "" {
+			urls[i] = shortURL(u, code)
+		}
 		if qrURL == "" && !strings.Contains(u, ".local") {
 			qrURL = urls[i]
 		}
@@ -66,6 +73,6 @@ func (a *API) joinInfo(w http.ResponseWriter, r *http.Request) error {
 		"name": info.Name, "mdns_host": info.MDNSHost, "urls": urls, "qr_url": qrURL, "qr_svg": svg,
 		"mdns_url": mdnsURL, "mdns_running": info.MDNSRunning, "mdns_error": info.MDNSError,
 		"has_lan": info.HasLAN, "warnings": warnings,
-		"codelab_title": title, "access_code": accessCode,
+		"codelab_title": title, "access_code": accessCode, "short_code": code,
 	})
 }

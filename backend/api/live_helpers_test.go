@@ -83,6 +83,9 @@ func (e *liveEnv) do(method, path, token string, body any) (int, map[string]any)
 		rd = bytes.NewReader(nil)
 	}
 	req, _ := http.NewRequest(method, e.srv.URL+path, rd)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"os"
 	"path"
-	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -136,7 +135,8 @@ func (a *API) removeMaterialFile(name string) {
 	if name == "" {
 		return
 	}
-	if err := os.Remove(filepath.Join(a.materialsDir(), name)); err != nil && !errors.Is(err, os.ErrNotExist) {
+	// A bad stored name is refused by the Folder: nothing outside is touched.
+	if err := store.NewFolder(a.materialsDir()).Remove(name); err != nil {
 		a.log.Warn("remove material file", "name", name, "err", err)
 	}
 }
@@ -211,7 +211,11 @@ func (a *API) downloadMaterial(w http.ResponseWriter, r *http.Request) error {
 	if m.Kind != store.MaterialFile {
 		return notFound("The file")
 	}
-	f, err := os.Open(filepath.Join(a.materialsDir(), m.FileName))
+	f, err := store.NewFolder(a.materialsDir()).Open(m.FileName)
+	if errors.Is(err, store.ErrUnsafeFileName) {
+		a.log.Warn("material with an unsafe stored file name refused", "codelab", id, "material", m.ID)
+		return notFound("The file")
+	}
 	if errors.Is(err, os.ErrNotExist) {
 		return notFound("The file")
 	}

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"io/fs"
 	"net/http"
 	"path"
 	"strings"
@@ -14,11 +13,14 @@ const placeholderPage = `<!doctype html><meta charset="utf-8"><title>Open Codela
 // facilitator app at /admin/. Unknown paths fall back to the app's
 // index.html so client-side routes survive a reload.
 func (a *API) static() http.Handler {
-	assets := a.Assets
-	if assets == nil {
-		assets = emptyFS{}
+	idx := assetIndex{}
+	if a.Assets != nil {
+		var err error
+		if idx, err = loadAssets(a.Assets); err != nil {
+			a.log.Error("reading the web apps' files", "err", err)
+		}
 	}
-	files := http.FileServerFS(assets)
+	placeholder := &asset{body: []byte(placeholderPage), ctype: "text/html; charset=utf-8", etag: `"placeholder"`}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			a.writeError(w, r, Errorf(http.StatusMethodNotAllowed, "method_not_allowed", "Only GET is allowed here."))
@@ -30,12 +32,13 @@ func (a *API) static() http.Handler {
 			return
 		}
 		if p != "" && !strings.HasSuffix(r.URL.Path, "/") {
-			if st, err := fs.Stat(assets, p); err == nil && !st.IsDir() {
+			if f := idx[p]; f != nil {
+				cache := "no-cache" // revalidated by ETag
 				if strings.HasPrefix(p, "assets/") {
 					// Vite names these by content hash, so they never change.
-					w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+					cache = "public, max-age=31536000, immutable"
 				}
-				files.ServeHTTP(w, r)
+				f.serve(w, r, cache)
 				return
 			}
 			if strings.HasPrefix(p, "assets/") || path.Ext(p) != "" {
@@ -47,17 +50,12 @@ func (a *API) static() http.Handler {
 		if p == "admin" || strings.HasPrefix(p, "admin/") {
 			index = "admin/index.html"
 		}
-		body, err := fs.ReadFile(assets, index)
-		if err != nil {
-			body = []byte(placeholderPage)
+		page := idx[index]
+		if page == nil {
+			page = placeholder
 		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-cache")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Write(body)
+		// no-cache: the browser revalidates with the ETag, so a new build
+		// (new hashed script names) is picked up on the next load.
+		page.serve(w, r, "no-cache")
 	})
 }
-
-type emptyFS struct{}
-
-func (emptyFS) Open(name string) (fs.File, error) { return nil, fs.ErrNotExist }

@@ -4,9 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"net/http"
-	"os"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -21,22 +19,37 @@ import (
 // steps and the upload records are stored in one transaction; if that
 // fails the files are deleted again, so nothing half-imported remains.
 func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
-	_, file, err := readForm(w, r, maxImportBytes,
+	fields, file, err := readForm(w, r, maxImportBytes,
 		Errorf(http.StatusRequestEntityTooLarge, "import_too_large", "An import may be at most %d MB.", maxImportBytes>>20))
 	if err != nil {
 		return err
 	}
-	b, format, err := importer.ImportFormat(file.name, file.data)
+	opts, err := importOptions(r, fields)
+	if err != nil {
+		return err
+	}
+	b, format, err := importer.ImportWith(file.name, file.data, opts)
 	var ie *importer.Error
 	if errors.As(err, &ie) {
 		status := http.StatusBadRequest
-		if ie.Code == importer.CodeZipTooLarge || ie.Code == importer.CodeFileTooLarge {
+		if ie.Code == importer.CodeZipTooLarge || ie.Code == importer.CodeFileTooLarge || ie.Code == importer.CodeStepTooLarge {
 			status = http.StatusRequestEntityTooLarge
 		}
 		return Errorf(status, ie.Code, "%s", ie.Message)
 	}
 	if err != nil {
 		return err
+	}
+	pixels, err := checkImportPixels(b.Assets)
+	if err != nil {
+		return err
+	}
+	defer func() { releaseImageMemory(pixels) }() // on every way out
+	if pixels > 0 {
+		if err := acquireImageImport(r.Context()); err != nil {
+			return err
+		}
+		defer releaseImageImport()
 	}
 	a.content.mu.RLock()
 	defer a.content.mu.RUnlock()
@@ -51,13 +64,19 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		}
 	}()
 	urls := map[string]string{}
-	warnings := []string{}
+	warnings := append([]string{}, b.Warnings...)
+	if strings.EqualFold(strings.TrimSpace(b.Meta["status"]), "published") {
+		warnings = append(warnings, "The claat file says status: Published. Imported codelabs start hidden: make it public in the editor when it is ready.")
+	}
+	missing := append([]string{}, b.Missing...)
 	for _, as := range b.Assets {
 		u, err := a.saveImage(path.Base(as.Path), as.Data)
+		releaseAfterImage(as.Data)
 		var ae *Error
 		if errors.As(err, &ae) && ae.Code == "unsupported_image" {
 			// SVG, BMP... are not served by us: the reference stays as written.
 			warnings = append(warnings, "Skipped "+as.Path+": "+ae.Message)
+			missing = append(missing, as.Path)
 			continue
 		}
 		if err != nil {
@@ -67,6 +86,7 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		urls[as.Path] = "uploads/" + u.Name
 	}
 	c := b.Codelab
+	var extras importExtras
 	rewriteImages(&c, func(u string) string {
 		if v, ok := urls[u]; ok {
 			return v
@@ -89,12 +109,13 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 				return err
 			}
 		}
-		return nil
+		return storeImportExtras(r.Context(), tx, c.ID, b, &extras)
 	})
 	if err != nil {
 		return err
 	}
 	committed = true
+	a.audit(r, "codelab.import", c.ID, "codelab", c.ID, map[string]any{"format": format})
 	stored, err := a.Store.GetCodelab(r.Context(), c.ID)
 	if err != nil {
 		return err
@@ -102,12 +123,16 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err := a.renderSteps(stored, true); err != nil {
 		return err
 	}
+	releaseImageMemory(pixels) // before answering, so the memory is back when the client hears
+	pixels = 0
 	return writeJSON(w, http.StatusCreated, struct {
 		codelabOut
 		Format   importer.Format `json:"import_format"`
 		Images   int             `json:"images"`
 		Warnings []string        `json:"warnings"`
-	}{codelabOut{Codelab: stored, HasAccessCode: stored.AccessCode != ""}, format, len(uploads), warnings})
+		Missing  []string        `json:"missing_images"`
+		importExtras
+	}{codelabOut{Codelab: stored, HasAccessCode: stored.AccessCode != ""}, format, len(uploads), warnings, missing, extras})
 }
 
 // rewriteImages points the image URLs of every step and of the guide
@@ -156,7 +181,7 @@ func (a *API) exportCodelab(w http.ResponseWriter, r *http.Request) error {
 		}
 		readable, seen := found[name]
 		if !seen {
-			data, err := os.ReadFile(filepath.Join(a.uploadsDir(), name))
+			data, err := store.NewFolder(a.uploadsDir()).ReadFile(name)
 			if readable = err == nil; readable {
 				assets = append(assets, importer.Asset{Path: prefix + name, Data: data})
 			} else {
@@ -169,7 +194,11 @@ func (a *API) exportCodelab(w http.ResponseWriter, r *http.Request) error {
 		}
 		return prefix + name
 	})
-	bundle := &importer.Bundle{Codelab: *c, Assets: assets, Meta: map[string]string{}}
+	meta, err := a.Store.CodelabMeta(r.Context(), c.ID)
+	if err != nil {
+		return err
+	}
+	bundle := &importer.Bundle{Codelab: *c, Assets: assets, Meta: meta}
 	if err := a.exportLoop(r.Context(), bundle); err != nil { // loop.go
 		return err
 	}
@@ -192,6 +221,7 @@ func (a *API) exportCodelab(w http.ResponseWriter, r *http.Request) error {
 	h.Set("Content-Length", strconv.Itoa(len(out.Data)))
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
+	a.audit(r, "codelab.export", c.ID, "codelab", c.ID, map[string]any{"format": format})
 	w.WriteHeader(http.StatusOK)
 	_, err = w.Write(out.Data)
 	return err

@@ -141,30 +141,9 @@ func readForm(w http.ResponseWriter, r *http.Request, limit int64, tooLarge *Err
 }
 
 // writeFileAtomic writes data to dir/name via a temporary file, so a
-// reader never sees half a file.
+// reader never sees half a file (store.Folder, inside dir with os.Root).
 func writeFileAtomic(dir, name string, data []byte) error {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("api: create %s: %w", dir, err)
-	}
-	f, err := os.CreateTemp(dir, ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("api: write %s: %w", name, err)
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), filepath.Join(dir, name))
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("api: write %s: %w", name, err)
-	}
-	return nil
+	return store.NewFolder(dir).WriteFile(name, data)
 }
 
 // saveImage checks and shrinks an image and writes it under a new random
@@ -188,7 +167,7 @@ func (a *API) saveImage(original string, data []byte) (*store.Upload, error) {
 }
 
 func (a *API) removeUpload(name string) {
-	if err := os.Remove(filepath.Join(a.uploadsDir(), name)); err != nil && !errors.Is(err, os.ErrNotExist) {
+	if err := store.NewFolder(a.uploadsDir()).Remove(name); err != nil {
 		a.log.Warn("remove upload", "name", name, "err", err)
 	}
 }
@@ -229,8 +208,8 @@ func (a *API) serveUpload(w http.ResponseWriter, r *http.Request) error {
 	if !uploadNameRx.MatchString(name) {
 		return notFound("The image")
 	}
-	f, err := os.Open(filepath.Join(a.uploadsDir(), name))
-	if errors.Is(err, os.ErrNotExist) {
+	f, err := store.NewFolder(a.uploadsDir()).Open(name)
+	if errors.Is(err, os.ErrNotExist) || errors.Is(err, store.ErrUnsafeFileName) {
 		return notFound("The image")
 	}
 	if err != nil {

@@ -70,13 +70,37 @@ func (a *API) attendeeWS(w http.ResponseWriter, r *http.Request) error {
 	if c := r.URL.Query().Get("codelab"); c != "" && c != at.CodelabID {
 		return Errorf(http.StatusForbidden, "wrong_codelab", "This token belongs to another codelab.")
 	}
-	since, err := parseSince(r)
+	since, err := a.sinceFor(r, at.CodelabID)
 	if err != nil {
 		return err
 	}
 	who := realtime.Identity{CodelabID: at.CodelabID, ID: at.ID, Name: at.Name}
-	a.Hub.Serve(w, r, who, since, wsHandler{a})
-	return nil
+	return wsRefusal(a.Hub.Serve(w, r, who, since, wsHandler{a}))
+}
+
+// wsRefusal turns the hub's refusal before an upgrade into an API error.
+func wsRefusal(err error) error {
+	var re *realtime.Error
+	if errors.As(err, &re) {
+		return Errorf(http.StatusTooManyRequests, re.Code, "%s", re.Message)
+	}
+	return err
+}
+
+// sinceFor parses since and clamps it to the codelab's last seq: a client
+// ahead of the log (the facilitator restored an older backup, or a made-up
+// number) replays nothing and its ready frame carries the real last seq,
+// which it adopts. The client's number is never sent back.
+func (a *API) sinceFor(r *http.Request, codelabID string) (int64, error) {
+	since, err := parseSince(r)
+	if err != nil || since == 0 {
+		return since, err
+	}
+	last, err := a.Store.LastSeq(r.Context(), codelabID)
+	if err != nil {
+		return 0, err
+	}
+	return min(since, last), nil
 }
 
 // adminWS is GET /api/admin/ws?token=&codelab=&since= (wrapped by admin).
@@ -91,13 +115,12 @@ func (a *API) adminWS(w http.ResponseWriter, r *http.Request) error {
 	if err := a.codelabExists(r.Context(), id); err != nil {
 		return err
 	}
-	since, err := parseSince(r)
+	since, err := a.sinceFor(r, id)
 	if err != nil {
 		return err
 	}
 	who := realtime.Identity{CodelabID: id, ID: store.Admin.ID, Name: store.Admin.Name, Admin: true}
-	a.Hub.Serve(w, r, who, since, wsHandler{a})
-	return nil
+	return wsRefusal(a.Hub.Serve(w, r, who, since, wsHandler{a}))
 }
 
 func (a *API) codelabExists(ctx context.Context, id string) error {

@@ -20,5 +20,5 @@ func WSUpgradeError(w http.ResponseWriter, r *http.Request, status int, reason e
 	if status == http.StatusForbidden {
 		code, msg = "origin_not_allowed", "Live connections are only accepted from this server's own pages."
 	}
-	writeJSON(w, status, map[string]any{"error": map[string]string{"code": code, "message": msg}})
+	_ = writeJSON(w, status, map[string]any{"error": map[string]string{"code": code, "message": msg}})
 }

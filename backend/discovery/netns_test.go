@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -110,10 +109,8 @@ func TestDiscoveryNetns(t *testing.T) {
 // buildServer builds the opencodelabs binary once for this test.
 func buildServer(t *testing.T) string {
 	t.Helper()
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
-	}
+	// go test puts its own GOROOT/bin first on PATH, so "go" is the same toolchain.
+	goBin := "go"
 	bin := filepath.Join(t.TempDir(), "opencodelabs")
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()

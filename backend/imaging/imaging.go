@@ -179,3 +179,19 @@ func decode(f Format, data []byte) (image.Image, error) {
 		return webp.Decode(r)
 	}
 }
+
+// Pixels reads only the header of an image and returns width*height, so a
+// caller can bound the memory that decoding a set of images would take
+// before decoding any of them. Data that is not an accepted image is
+// ErrUnsupported.
+func Pixels(data []byte) (int64, error) {
+	f, ok := Sniff(data)
+	if !ok {
+		return 0, ErrUnsupported
+	}
+	cfg, err := decodeConfig(f, data)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %v", ErrUnsupported, err)
+	}
+	return int64(cfg.Width) * int64(cfg.Height), nil
+}

@@ -18,6 +18,7 @@ var claatHeaderOrder = []string{"summary", "id", "categories", "environments", "
 
 var (
 	durationRx   = regexp.MustCompile(`(?i)^\s*duration\s*:\s*(\S.*?)\s*$`)
+	envRx        = regexp.MustCompile(`(?i)^\s*environment\s*:\s*(\S.*?)\s*$`)
 	asideOpenRx  = regexp.MustCompile(`(?i)^\s*<aside\s+class\s*=\s*["']?(positive|negative)["']?\s*>(.*)$`)
 	asideQuoteRx = regexp.MustCompile(`^>\s?(Positive|Negative):\s?(.*)$`)
 )
@@ -92,9 +93,9 @@ func parseClaat(text, fallbackTitle string) (*Bundle, error) {
 	}
 	total := 0
 	for n, s := range steps {
-		md, minutes := claatStepBody(s.lines)
+		md, minutes, envs := claatStepBody(s.lines)
 		total += minutes
-		c.Steps = append(c.Steps, model.Step{Number: n + 1, Title: s.title, DurationMinutes: minutes, Markdown: md})
+		c.Steps = append(c.Steps, model.Step{Number: n + 1, Title: s.title, DurationMinutes: minutes, Markdown: md, Environments: envs})
 	}
 	c.DurationMinutes = total
 	if d, err := strconv.Atoi(meta["duration"]); err == nil && d >= 0 {
@@ -173,14 +174,25 @@ func atxHeading(l string, level int) (string, bool) {
 // minutes, rounded up), turns <aside class="positive|negative"> blocks
 // into "> Positive: ..." blockquotes our renderer styles, and trims blank
 // lines at both ends.
-func claatStepBody(lines []string) (string, int) {
+func claatStepBody(lines []string) (string, int, []string) {
 	var out []string
+	var envs []string
 	minutes, found, unclosed := 0, false, false
 	var f fence
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if f.line(l) {
 			out = append(out, l)
+			continue
+		}
+		if m := envRx.FindStringSubmatch(l); m != nil {
+			// claat scopes it to the content up to the next heading; we keep
+			// it per step, which is how codelabs use it.
+			for _, e := range splitList(strings.ToLower(m[1])) {
+				if !contains(envs, e) {
+					envs = append(envs, e)
+				}
+			}
 			continue
 		}
 		if m := durationRx.FindStringSubmatch(l); m != nil {
@@ -191,6 +203,18 @@ func claatStepBody(lines []string) (string, int) {
 				continue
 			}
 		}
+		if strings.EqualFold(strings.TrimSpace(l), "<button>") && i+2 < len(lines) && strings.EqualFold(strings.TrimSpace(lines[i+2]), "</button>") {
+			l = "<button>" + strings.TrimSpace(lines[i+1]) + "</button>" // claat allows the link on its own line
+			i += 2
+		}
+		if formOpenRx.MatchString(l) {
+			if poll, next, ok := surveyLines(lines, i); ok {
+				out = append(out, poll...)
+				i = next
+				continue
+			}
+		}
+		l = convertClaatLine(l)
 		if m := asideOpenRx.FindStringSubmatch(l); m != nil && !unclosed {
 			if body, next, ok := asideBody(lines, i, m[2]); ok {
 				out = append(out, asideQuote(m[1], body)...)
@@ -203,7 +227,7 @@ func claatStepBody(lines []string) (string, int) {
 		}
 		out = append(out, l)
 	}
-	return strings.Join(trimBlankLines(out), "\n"), minutes
+	return strings.Join(trimBlankLines(out), "\n"), minutes, envs
 }
 
 // asideBody collects an aside's content from the rest of its opening line
@@ -305,9 +329,36 @@ func findClaatMarkdown(za *zipArchive) (string, error) {
 			cands = keep
 		}
 	}
+	if len(cands) > 1 {
+		// Fragments may sit beside the codelab: drop files another one
+		// includes, then files without steps (fragments may not have any).
+		texts := map[string]string{}
+		included := map[string]bool{}
+		for _, n := range cands {
+			text, err := za.readText(n)
+			if err != nil {
+				continue
+			}
+			texts[n] = text
+			for _, l := range strings.Split(text, "\n") {
+				if m := fragmentRx.FindStringSubmatch(l); m != nil {
+					included[path.Clean(path.Join(path.Dir(n), strings.TrimSpace(m[1])))] = true
+				}
+			}
+		}
+		var keep []string
+		for _, n := range cands {
+			if text, ok := texts[n]; ok && !included[n] && definesSteps(text) {
+				keep = append(keep, n)
+			}
+		}
+		if len(keep) > 0 {
+			cands = keep
+		}
+	}
 	switch len(cands) {
 	case 0:
-		return "", errf(CodeNoCodelab, "the ZIP holds neither a codelab.json (Open Codelabs export) nor a markdown file (claat)")
+		return "", errf(CodeNoCodelab, "the ZIP holds neither a codelab.json (Open Codelabs export), a markdown file (claat) nor an .html file (Google Docs export)")
 	case 1:
 		return cands[0], nil
 	}
@@ -323,10 +374,16 @@ func importClaatZip(za *zipArchive) (*Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
+	var warnings []string
+	text, err = expandFragments(text, path.Dir(name), za, func(w string) { warnings = append(warnings, w) })
+	if err != nil {
+		return nil, err
+	}
 	b, err := parseClaat(text, strings.TrimSuffix(path.Base(name), path.Ext(name)))
 	if err != nil {
 		return nil, err
 	}
+	b.Warnings = append(warnings, b.Warnings...)
 	dir := path.Dir(name)
 	root := ""
 	if dir == "." {
@@ -343,4 +400,19 @@ func importClaatZip(za *zipArchive) (*Bundle, error) {
 	}
 	b.Assets = assets.list
 	return b, nil
+}
+
+// definesSteps reports whether claat markdown has a "## " step heading
+// outside code.
+func definesSteps(text string) bool {
+	var f fence
+	for _, l := range strings.Split(text, "\n") {
+		if f.line(l) {
+			continue
+		}
+		if _, ok := atxHeading(l, 2); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -59,6 +59,9 @@ func ExportClaat(b *Bundle) (*ExportFile, error) {
 		if s.DurationMinutes > 0 {
 			fmt.Fprintf(&w, "Duration: %d:00\n", s.DurationMinutes)
 		}
+		if envs := oneLine(strings.Join(s.Environments, ", ")); envs != "" && !strings.ContainsAny(envs, "\r\n") {
+			fmt.Fprintf(&w, "Environment: %s\n", envs)
+		}
 		if body := claatExportBody(s.Markdown); body != "" {
 			w.WriteString("\n" + body + "\n")
 		}
@@ -119,11 +122,17 @@ func claatExportBody(md string) string {
 			out = append(out, l)
 			continue
 		}
+		if form, next, ok := exportPoll(lines, i); ok {
+			out = append(out, form...)
+			i = next
+			continue
+		}
+		l = exportClaatLine(l)
 		if t, ok := atxHeading(l, 1); ok {
 			l = "### " + t
 		} else if t, ok := atxHeading(l, 2); ok {
 			l = "### " + t
-		} else if durationRx.MatchString(l) {
+		} else if durationRx.MatchString(l) || envRx.MatchString(l) {
 			l = strings.Replace(l, ":", `\:`, 1)
 		} else if m := asideQuoteRx.FindStringSubmatch(l); m != nil {
 			body := []string{m[2]}

@@ -41,6 +41,15 @@
 // renderer) and go back to <aside> on export. Setext headings are not
 // steps. A UTF-8 BOM and \r\n or \r line endings are accepted everywhere.
 //
+// Beyond that (claat_constructs.go): "<<path.md>>" fragment includes from
+// the same ZIP, <button>, <video id> and allowlisted iframe images become
+// marked links ([t](u "button"|"video"|"embed")), <form> surveys become
+// "> Poll:" blocks (PollsFromMarkdown lists them), "Environment:" lines set
+// Step.Environments and Options.Environment hides the other steps.
+//
+// Google Docs HTML (FormatGDocHTML, FormatGDocZip; gdoc.go) is converted to
+// the same claat markdown, reading styles from the export's <style> classes.
+//
 // # Images
 //
 // Relative image URLs (![a](img/x.png), <img src="img/x.png">) that
@@ -60,5 +69,6 @@
 // an entry over MaxRatio:1 once past 1 MiB), file_too_large (one file over
 // MaxFileBytes), not_utf8, no_codelab, no_title, no_steps, duplicate_step,
 // too_many_steps (over MaxSteps), bad_codelab, bad_asset,
-// unsupported_format.
+// unsupported_format, markdown_too_large (a step over MaxStepBytes),
+// bad_fragment, not_a_codelab_doc.
 package importer

@@ -28,6 +28,9 @@ const (
 	CodeNoSteps           = "no_steps"
 	CodeUnsupportedFormat = "unsupported_format"
 	CodeBadAsset          = "bad_asset"
+	CodeStepTooLarge      = "markdown_too_large"
+	CodeBadFragment       = "bad_fragment"
+	CodeNotClaatDoc       = "not_a_codelab_doc"
 )
 
 func (e *Error) Error() string { return "importer: " + e.Code + ": " + e.Message }

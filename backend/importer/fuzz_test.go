@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -43,6 +44,9 @@ func FuzzParseClaat(f *testing.F) {
 	f.Add("summary: s\nid: x\n\n# Title\n\n## One\nDuration: 2:30\n\nPositive\n: tip\n\n## Two ##\n```\n## code\n```\n")
 	f.Add("\ufeffid: w\r\n\r\n# W\r\n## S\r\n<aside class=\"negative\">\r\nwarn\r\n</aside>\r\n")
 	f.Add("---\nid: f\n---\n# F\n## S\n> Positive: x\n> y\n")
+	f.Add("id: c\nenvironments: web, kiosk\n\n# C\n\n## S\nEnvironment: kiosk\n<<frag.md>>\n<button>[Download](https://x.dev/a.zip)</button>\n<video id=\"abc\"></video>\n" +
+		"![https://codepen.io/x](y.png)\n<form>\n<name>Q?</name>\n<input value=\"A\">\n<input value=\"B\">\n</form>\n```console\n$ x\n```\n")
+	f.Add("## S\n<form><name>unclosed\n<button>\n[a](b)\n</button>\n> Poll: q\n> - a\n")
 	f.Add("## only\n```\nunclosed")
 	f.Add("")
 	f.Fuzz(func(t *testing.T, text string) {
@@ -64,5 +68,34 @@ func FuzzParseClaat(f *testing.F) {
 			t.Fatalf("re-import of the export: %v\n%s", err, out.Data)
 		}
 		sane(t, again)
+	})
+}
+
+// FuzzImportGDoc feeds arbitrary text to the Google Docs HTML importer: no
+// panic, every refusal an *Error, a nil error a sane bundle whose claat
+// export imports again. Seeds: f.Add below plus testdata/fuzz/FuzzImportGDoc.
+func FuzzImportGDoc(f *testing.F) {
+	f.Add(`<style>.c1{color:#b7b7b7}.c2{font-family:"Courier New"}</style><p class="title">T</p><h1>S</h1><p><span class="c1">Duration: 3:00</span></p><table><tr><td><p><span class="c2">x := 1</span></p></td></tr></table>`)
+	f.Add(`<style>.b{background-color:#cfe2f3}</style><h1>S</h1><table><tr><td class="b"><h4>Q?</h4><ul><li>A</li><li>B</li></ul></td></tr></table>`)
+	f.Add(`<style>.g{background-color:#6aa84f}@media x{.g{}}</style><h1>S</h1><p><span class="g"><a href="https://www.google.com/url?q=https://x.dev/&amp;sa=D">Download</a></span><img src="images/a.png"><img src="http://r/x.png"></p>`)
+	f.Add(`<h1></h1><h1>` + strings.Repeat("<span>", 200) + `deep`)
+	f.Add(`<style>/* unclosed`)
+	f.Fuzz(func(t *testing.T, text string) {
+		b, err := Import("doc.html", []byte(text))
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.Code == "" || e.Message == "" {
+				t.Fatalf("got error %v (%T), want an *Error", err, err)
+			}
+			return
+		}
+		sane(t, b)
+		out, err := ExportClaat(b)
+		if err != nil {
+			t.Fatalf("ExportClaat: %v", err)
+		}
+		if _, err := Import(out.Name, out.Data); err != nil {
+			t.Fatalf("re-import of the export: %v\n%s", err, out.Data)
+		}
 	})
 }

@@ -17,6 +17,10 @@ const (
 	FormatOpenCodelabs Format = "opencodelabs"
 	FormatClaatMD      Format = "claat_md"
 	FormatClaatZip     Format = "claat_zip"
+	// FormatGDocHTML is a Google Doc saved as HTML; FormatGDocZip the
+	// Docs "Web page (.html, zipped)" export with its images/ folder.
+	FormatGDocHTML Format = "gdoc_html"
+	FormatGDocZip  Format = "gdoc_zip"
 )
 
 // Asset is a file referenced by the markdown, usually an image. Path is
@@ -36,6 +40,16 @@ type Bundle struct {
 	Codelab model.Codelab
 	Assets  []Asset
 	Meta    map[string]string
+	// Warnings are sentences for the facilitator about what the import
+	// could not take in (an image missing from the upload, a fragment not
+	// found...). The codelab is still whole; each warning names the thing.
+	Warnings []string
+	// Environment is the claat environment the import kept visible, when
+	// the codelab names any.
+	Environment string
+	// Missing lists the relative image URLs the markdown still uses but the
+	// upload did not hold, in first-seen order (each also has a warning).
+	Missing []string
 
 	// Workshop loop extras, carried in opencodelabs-desktop.json (loop.go).
 	Quiz        *model.Quiz        // nil: none; the importing side validates it
@@ -73,24 +87,35 @@ func detect(filename string, data []byte) (Format, *zipArchive, string, error) {
 		} else if e, ok := err.(*Error); !ok || e.Code != CodeNoCodelab {
 			return "", nil, "", err
 		}
-		if _, err := findClaatMarkdown(za); err != nil {
+		if _, err := findClaatMarkdown(za); err == nil {
+			return FormatClaatZip, za, "", nil
+		} else if e, ok := err.(*Error); !ok || e.Code != CodeNoCodelab {
 			return "", nil, "", err
 		}
-		return FormatClaatZip, za, "", nil
+		if _, err := findGDocHTML(za); err != nil {
+			return "", nil, "", err
+		}
+		return FormatGDocZip, za, "", nil
 	}
 	if int64(len(data)) > MaxFileBytes {
 		return "", nil, "", errf(CodeFileTooLarge, "%q is larger than %d MB", filename, MaxFileBytes>>20)
 	}
+	gdoc := false
 	switch strings.ToLower(path.Ext(filename)) {
+	case ".html", ".htm":
+		gdoc = true
 	case ".md", ".markdown", ".txt", "":
 	case ".zip":
 		return "", nil, "", errf(CodeBadZip, "%q is named .zip but is not a ZIP archive", filename)
 	default:
-		return "", nil, "", errf(CodeUnsupportedFormat, "%q is neither a ZIP nor a markdown file; export your codelab as an Open Codelabs ZIP or a claat .md", filename)
+		return "", nil, "", errf(CodeUnsupportedFormat, "%q is neither a ZIP, a markdown file nor a Google Docs HTML export; export your codelab as an Open Codelabs ZIP, a claat .md or a Doc as \"Web page (.html, zipped)\"", filename)
 	}
 	text, err := decodeText(filename, data)
 	if err != nil {
 		return "", nil, "", err
+	}
+	if gdoc {
+		return FormatGDocHTML, nil, text, nil
 	}
 	return FormatClaatMD, nil, text, nil
 }
@@ -106,6 +131,18 @@ func Import(filename string, data []byte) (*Bundle, error) {
 // ImportFormat is Import that also names the format the upload was read
 // as, so a caller reporting it need not run Detect over the data again.
 func ImportFormat(filename string, data []byte) (*Bundle, Format, error) {
+	return ImportWith(filename, data, Options{})
+}
+
+// Options tune an import.
+type Options struct {
+	// Environment picks which claat environment to import ("web" when
+	// empty): steps whose "Environment:" list lacks it are kept but Hidden.
+	Environment string
+}
+
+// ImportWith is ImportFormat with options.
+func ImportWith(filename string, data []byte, opts Options) (*Bundle, Format, error) {
 	format, za, text, err := detect(filename, data)
 	if err != nil {
 		return nil, "", err
@@ -116,8 +153,18 @@ func ImportFormat(filename string, data []byte) (*Bundle, Format, error) {
 		b, err = importOpenCodelabs(za)
 	case FormatClaatZip:
 		b, err = importClaatZip(za)
+	case FormatGDocHTML:
+		b, err = importGDoc(text, filename, nil, "")
+	case FormatGDocZip:
+		b, err = importGDocZip(za)
 	default:
-		b, err = parseClaat(text, strings.TrimSuffix(path.Base(filename), path.Ext(filename)))
+		var warnings []string
+		if text, err = expandFragments(text, ".", nil, func(w string) { warnings = append(warnings, w) }); err == nil {
+			b, err = parseClaat(text, strings.TrimSuffix(path.Base(filename), path.Ext(filename)))
+		}
+		if err == nil {
+			b.Warnings = append(warnings, b.Warnings...)
+		}
 	}
 	if err != nil {
 		return nil, "", err
@@ -125,6 +172,8 @@ func ImportFormat(filename string, data []byte) (*Bundle, Format, error) {
 	if err := check(b); err != nil {
 		return nil, "", err
 	}
+	b.hideOtherEnvironments(opts.Environment)
+	b.noteMissingImages()
 	return b, format, nil
 }
 
@@ -146,6 +195,14 @@ func check(b *Bundle) error {
 	c.StepCount = len(c.Steps)
 	if b.Meta == nil {
 		b.Meta = map[string]string{}
+	}
+	for i := range c.Steps {
+		if len(c.Steps[i].Markdown) > MaxStepBytes {
+			return errf(CodeStepTooLarge, "step %d (%s) has more than %d KB of markdown; split it into several steps", i+1, oneLine(c.Steps[i].Title), MaxStepBytes>>10)
+		}
+	}
+	if len(c.GuideMarkdown) > MaxStepBytes {
+		return errf(CodeStepTooLarge, "the preparation guide has more than %d KB of markdown", MaxStepBytes>>10)
 	}
 	return nil
 }

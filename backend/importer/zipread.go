@@ -26,6 +26,9 @@ var (
 	MaxSteps = 200
 	// MaxEntries caps the number of entries in one ZIP.
 	MaxEntries = 5000
+	// MaxStepBytes caps one step's markdown (and the guide's), the same
+	// 200 KB the editor's PUT of steps allows.
+	MaxStepBytes = 200 << 10
 )
 
 const ratioFloor = 1 << 20

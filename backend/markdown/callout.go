@@ -36,6 +36,8 @@ func calloutVariant(word string) string {
 		return "positive"
 	case "negative":
 		return "negative"
+	case "poll":
+		return "poll"
 	}
 	return ""
 }

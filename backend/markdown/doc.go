@@ -27,6 +27,12 @@
 //     "**Positive**:"), matched case-insensitively. Other definition lists
 //     stay <dl>. A plain paragraph starting with "Negative:" is left alone on
 //     purpose: that is ordinary prose too often.
+//   - claat constructs the importer writes as plain markdown (widgets.go): a
+//     link titled "button" is <a class="button-link"> (a download icon,
+//     drawn by CSS, when its text starts with "Download"); titled "video"
+//     or "embed" it is an offline link card showing its URL; a blockquote
+//     starting "Poll:" is <aside class="callout poll">; a ```console block
+//     gets class "terminal".
 //
 // What it refuses, so step content can never run script in an attendee's
 // browser:

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"html"
+	"strings"
 
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
@@ -99,8 +100,11 @@ func writeTitle(w util.BufWriter, title []byte) {
 	_ = w.WriteByte('"')
 }
 
-func renderLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Link)
+	if renderWidgetLink(w, source, n, entering) {
+		return ast.WalkContinue, nil
+	}
 	if !entering {
 		_, _ = w.WriteString("</a>")
 		return ast.WalkContinue, nil
@@ -188,7 +192,11 @@ func codeBlockWrapper(w util.BufWriter, ctx highlighting.CodeBlockContext, enter
 		_, _ = w.WriteString("</div>\n")
 		return
 	}
-	_, _ = w.WriteString(`<div class="code-block"`)
+	_, _ = w.WriteString(`<div class="code-block`)
+	if lang, ok := ctx.Language(); ok && strings.EqualFold(string(lang), "console") {
+		_, _ = w.WriteString(` terminal`) // claat's console blocks: shell output, styled as a terminal
+	}
+	_ = w.WriteByte('"')
 	if lang, ok := ctx.Language(); ok {
 		_, _ = w.WriteString(` data-lang="`)
 		_, _ = w.WriteString(html.EscapeString(string(lang)))
@@ -205,6 +213,11 @@ func renderCallout(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 		_, _ = w.WriteString("</aside>\n")
 		return ast.WalkContinue, nil
 	}
-	_, _ = w.WriteString(`<aside class="callout ` + node.(*Callout).Variant + "\">\n")
+	v := node.(*Callout).Variant
+	_, _ = w.WriteString(`<aside class="callout ` + v + "\">\n")
+	if v == "poll" {
+		// A prepared poll, shown (not yet interactive) as "Poll" + question + options.
+		_, _ = w.WriteString(`<p class="callout-label">Poll</p>` + "\n")
+	}
 	return ast.WalkContinue, nil
 }

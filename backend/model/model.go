@@ -28,6 +28,9 @@ type Codelab struct {
 	SubmissionMaxFileBytes  int64 `json:"submission_max_file_bytes"`
 	SubmissionMaxTotalBytes int64 `json:"submission_max_total_bytes"`
 	Closed                  bool  `json:"closed"`
+	// FeedbackURL is claat's "feedback link", shown to attendees as
+	// "Report a mistake" (empty when there is none).
+	FeedbackURL string `json:"feedback_url,omitempty"`
 }
 
 // Step is one page of a codelab. Number is 1-based and dense.
@@ -37,6 +40,11 @@ type Step struct {
 	DurationMinutes int    `json:"duration_minutes"`
 	Markdown        string `json:"markdown,omitempty"`
 	HTML            string `json:"html,omitempty"`
+	// Hidden steps are kept for the facilitator but not sent to attendees
+	// (claat steps of another environment than the one imported).
+	Hidden bool `json:"hidden,omitempty"`
+	// Environments is claat's per-step "Environment:" list, lower case.
+	Environments []string `json:"environments,omitempty"`
 }
 
 // Attendee is a person registered in one codelab.

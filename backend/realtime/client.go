@@ -41,7 +41,10 @@ type client struct {
 
 	tokens float64
 	last   time.Time
+	shared *bucket // the attendee's bucket across connections (nil: facilitator)
 }
+
+var errCutOff = errors.New("realtime: cut off during replay")
 
 // deliver queues f without blocking; a full queue cuts the client off.
 func (c *client) deliver(f outFrame) {
@@ -56,6 +59,22 @@ func (c *client) deliver(f outFrame) {
 			return
 		}
 		c.pending = append(c.pending, f)
+		return
+	}
+	select {
+	case c.send <- f:
+	default:
+		c.kickLocked(CloseSlowClient, "too slow: reconnect with since")
+	}
+}
+
+// deliverIfLive queues an ephemeral frame (presence) only for a live
+// client: one still replaying gets the same state in its ready frame, so
+// a reconnect storm does not fill every pending buffer with presence.
+func (c *client) deliverIfLive(f outFrame) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closeCode != 0 || !c.live {
 		return
 	}
 	select {
@@ -82,47 +101,60 @@ func (c *client) kickLocked(code int, reason string) {
 // Serve upgrades the request and runs the connection until it ends: it
 // replays events after since, then goes live. The caller has already
 // authenticated who (and answered refusals as JSON before calling).
-func (h *Hub) Serve(w http.ResponseWriter, r *http.Request, who Identity, since int64, handler Handler) {
+// A refusal before the upgrade (an attendee over MaxConnsPerAttendee:
+// code too_many_sockets) is returned with nothing written, for the
+// caller to answer as JSON; after the upgrade Serve returns nil.
+func (h *Hub) Serve(w http.ResponseWriter, r *http.Request, who Identity, since int64, handler Handler) error {
+	if err := h.reserve(who); err != nil {
+		return err
+	}
+	defer h.release(who)
 	conn, err := h.upgrader.Upgrade(w, r, nil)
 	if err != nil {
-		return // the upgrader has answered with an HTTP error
+		return nil // the upgrader has answered with an HTTP error
 	}
 	c := &client{hub: h, conn: conn, who: who, send: make(chan outFrame, h.opts.QueueSize),
-		quit: make(chan struct{}), tokens: float64(h.opts.Burst), last: time.Now()}
+		quit: make(chan struct{}), tokens: float64(h.opts.Burst), last: time.Now(), shared: h.attendeeBucket(who)}
 	if !h.join(c) {
 		conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseGoingAway, "server shutting down"),
 			time.Now().Add(time.Second))
 		conn.Close()
-		return
+		return nil
 	}
 	defer h.leave(c)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	conn.SetReadLimit(h.opts.ReadLimit)
 	if tc, ok := conn.NetConn().(*net.TCPConn); ok && h.opts.SocketWriteBuffer > 0 {
-		tc.SetWriteBuffer(h.opts.SocketWriteBuffer)
+		_ = tc.SetWriteBuffer(h.opts.SocketWriteBuffer) // a hint; the OS may keep its own size
 	}
 
 	if err := c.catchUp(ctx, handler, since); err != nil {
 		c.kick(websocket.CloseInternalServerErr, "replay failed")
 		h.opts.Logger.Debug("realtime: replay", "err", err)
 		c.closeNow()
-		return
+		return nil
 	}
 	writerDone := make(chan struct{})
 	go func() { defer close(writerDone); c.writePump() }()
 	c.readPump(ctx, handler)
 	c.kick(websocket.CloseNormalClosure, "")
 	<-writerDone
+	return nil
 }
 
 // catchUp writes the replay straight to the socket (no writer runs yet),
 // then the live frames that arrived meanwhile, skipping seqs already sent,
 // and finally marks the client live. Frames are neither lost nor doubled.
+// Pages are read through the hub's replay gate (a bounded number at once)
+// and without any hub lock; the socket writes happen outside the gate, so
+// a slow reader delays only itself.
 func (c *client) catchUp(ctx context.Context, handler Handler, since int64) error {
 	last := since
 	for {
-		evs, err := handler.Replay(ctx, c.who, last, replayPage)
+		evs, err := c.hub.replay.page(ctx, c.quit, func() ([]Event, error) {
+			return handler.Replay(ctx, c.who, last, replayPage)
+		})
 		if err != nil {
 			return err
 		}
@@ -146,7 +178,7 @@ func (c *client) catchUp(ctx context.Context, handler Handler, since int64) erro
 		quit := c.closeCode != 0
 		c.mu.Unlock()
 		if quit {
-			return errors.New("realtime: cut off during replay")
+			return errCutOff
 		}
 		if len(batch) == 0 {
 			break
@@ -269,7 +301,9 @@ func (c *client) readPump(ctx context.Context, handler Handler) {
 	}
 }
 
-// allow takes a token from the connection's bucket.
+// allow takes a token from the connection's bucket and then from the
+// attendee's bucket shared by all their connections, so opening more tabs
+// does not raise anyone's rate.
 func (c *client) allow() bool {
 	now := time.Now()
 	o := c.hub.opts
@@ -280,7 +314,7 @@ func (c *client) allow() bool {
 		return false
 	}
 	c.tokens--
-	return true
+	return c.shared == nil || c.shared.take(now, o.AttendeeRate, o.AttendeeBurst)
 }
 
 func (c *client) sendJSON(v any) {

@@ -86,6 +86,16 @@ type Options struct {
 	Logger       *slog.Logger
 	// OnLeave is called after a connection has left (tests wait on it).
 	OnLeave func(Identity)
+
+	// MaxConnsPerAttendee caps one attendee's open connections (5); the
+	// facilitator has no cap.
+	MaxConnsPerAttendee int
+	// AttendeeRate and AttendeeBurst are a second token bucket shared by
+	// all connections of one attendee (Rate and Burst).
+	AttendeeRate  float64
+	AttendeeBurst int
+	// ReplayReaders bounds the replay pages read at once across the hub (4).
+	ReplayReaders int
 }
 
 func (o *Options) defaults() {
@@ -98,11 +108,17 @@ func (o *Options) defaults() {
 	set(&o.MaxMessage, 4096)
 	set(&o.Burst, 20)
 	set(&o.ReplayBuffer, 4096)
+	set(&o.MaxConnsPerAttendee, 5)
+	set(&o.AttendeeBurst, o.Burst)
+	set(&o.ReplayReaders, 4)
 	if o.ReadLimit <= 0 {
 		o.ReadLimit = 64 << 10
 	}
 	if o.Rate <= 0 {
 		o.Rate = 20
+	}
+	if o.AttendeeRate <= 0 {
+		o.AttendeeRate = o.Rate
 	}
 	if o.PingPeriod <= 0 {
 		o.PingPeriod = 30 * time.Second
@@ -131,12 +147,16 @@ type Hub struct {
 	rooms    map[string]*room
 	closed   bool
 	conns    sync.WaitGroup
+	limits   limits     // per-attendee connections and rate (limits.go)
+	replay   replayGate // concurrent replay reads (limits.go)
 }
 
 // NewHub makes a hub.
 func NewHub(opts Options) *Hub {
 	opts.defaults()
 	h := &Hub{opts: opts, rooms: map[string]*room{}}
+	h.limits = limits{conns: map[attendeeKey]int{}, buckets: map[attendeeKey]*bucket{}}
+	h.replay.slots = make(chan struct{}, opts.ReplayReaders)
 	h.upgrader = websocket.Upgrader{ReadBufferSize: 4096, WriteBufferSize: 4096, CheckOrigin: opts.CheckOrigin, Error: opts.UpgradeError}
 	return h
 }
@@ -274,7 +294,7 @@ func (h *Hub) presenceLocked(r *room, who Identity, online bool) {
 	data, _ := json.Marshal(presenceFrame{Type: "presence", Attendee: personJS{who.ID, who.Name}, Online: online})
 	for c := range r.clients {
 		if c.who.ID != who.ID {
-			c.deliver(outFrame{data: data})
+			c.deliverIfLive(outFrame{data: data})
 		}
 	}
 }

@@ -163,6 +163,6 @@ func refuseConn(c net.Conn) {
 	}
 	c.SetDeadline(time.Now().Add(time.Second))
 	buf := make([]byte, 4096)
-	c.Read(buf)
-	io.WriteString(c, refusal)
+	_, _ = c.Read(buf) // the request, read so the client sees our answer rather than a reset
+	_, _ = io.WriteString(c, refusal)
 }

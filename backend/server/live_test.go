@@ -14,6 +14,9 @@ import (
 func call(t *testing.T, s *Server, method, path, token, body string, want int, out any) {
 	t.Helper()
 	req, _ := http.NewRequest(method, s.APIBase()+path, bytes.NewBufferString(body))
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}

@@ -28,17 +28,19 @@ var Version = "0.1.0-dev"
 
 // Server is a running workshop server.
 type Server struct {
-	cfg   config.Config
-	log   *slog.Logger
-	store *store.Store
-	api   *api.API
-	http  *http.Server
-	ln    net.Listener
-	port  int
-	done  chan error
-	live  *live
-	adv   *discovery.Advertiser
-	lock  *dirLock // lock.go: one server per data dir
+	cfg      config.Config
+	log      *slog.Logger
+	store    *store.Store
+	api      *api.API
+	http     *http.Server
+	ln       net.Listener
+	port     int
+	done     chan error
+	live     *live
+	adv      *discovery.Advertiser
+	lock     *dirLock // lock.go: one server per data dir
+	auto     *store.AutoBackups
+	stopAuto func() // stops the automatic backups and waits for a running one
 
 	mu   sync.Mutex
 	name string // workshop name in use (mDNS may have added a suffix)
@@ -51,14 +53,20 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 	if log == nil {
 		log = slog.Default()
 	}
+	// A read-only or missing folder fails here, naming it and why.
+	if err := store.CheckDataDir(cfg.DataDir); err != nil {
+		return nil, err
+	}
 	lock, err := lockDataDir(cfg.DataDir)
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, filepath.Join(cfg.DataDir, "opencodelabs.db"))
+	// Checks the folder, finishes an interrupted restore, runs quick_check
+	// (a damaged file opens in the damaged state) and removes leftovers.
+	// After the lock: no other server's work in progress is mistaken for leftovers.
+	st, err := store.OpenDataDir(ctx, filepath.Join(cfg.DataDir, "opencodelabs.db"), log)
 	if err != nil {
-		lock.release()
-		return nil, err
+		return nil, errors.Join(err, lock.release())
 	}
 	if _, _, err := st.CertificateKey(ctx); err != nil { // the signing key exists from the first start on
 		st.Close()
@@ -66,6 +74,8 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: log, store: st, name: cfg.Name, done: make(chan error, 1), lock: lock}
+	s.auto = store.NewAutoBackups(st, cfg.DataDir)
+	s.auto.Log = log
 	s.live = newLive(st, log)
 	s.api = api.New(api.Config{
 		Store:            st,
@@ -81,13 +91,12 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 		OnCodelabChanged: s.live.codelabChanged,
 		JoinInfo:         s.joinInfo,
 		Hosts:            &api.Hosts{Extra: cfg.AllowedHosts, Names: s.localNames},
+		AutoBackups:      s.auto,
 	})
 	s.ln, err = listen(cfg.Addr)
 	if err != nil {
 		s.live.close(ctx)
-		st.Close()
-		lock.release()
-		return nil, err
+		return nil, errors.Join(err, st.Close(), lock.release())
 	}
 	s.port = s.ln.Addr().(*net.TCPAddr).Port
 	s.ln = limitConns(s.ln, connLimits(log), log)
@@ -100,6 +109,7 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelDebug),
 	}
+	s.startAutoBackups()
 	s.startMDNS() // before serving: handlers read s.adv without a lock
 	go func() {
 		err := s.http.Serve(s.ln)
@@ -176,5 +186,32 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	err := s.http.Shutdown(ctx)
 	s.live.close(ctx) // hijacked WebSockets are not covered by http.Shutdown
+	s.stopAuto()
 	return errors.Join(advErr, err, s.store.Close(), s.lock.release())
+}
+
+// startAutoBackups takes a snapshot now and then every
+// store.AutoInterval while anything changed (docs/backup.md).
+func (s *Server) startAutoBackups() {
+	ctx, cancel := context.WithCancel(context.Background())
+	ticker := time.NewTicker(store.AutoInterval)
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		s.auto.Run(ctx, ticker.C)
+	}()
+	// The audit log drops expired rows at start and daily (store/audit.go).
+	pruneTicker := time.NewTicker(store.AuditPruneInterval)
+	pruned := make(chan struct{})
+	go func() {
+		defer close(pruned)
+		s.store.RunAuditPruning(ctx, time.Now, pruneTicker.C, s.log)
+	}()
+	s.stopAuto = func() {
+		cancel()
+		ticker.Stop()
+		pruneTicker.Stop()
+		<-stopped
+		<-pruned
+	}
 }

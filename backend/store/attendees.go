@@ -42,8 +42,9 @@ type Registration struct {
 // stored and shown.
 func CleanName(name string) string { return strings.Join(strings.Fields(name), " ") }
 
-// NameKey is the form two names are compared in: "  ALICE " equals "alice".
-func NameKey(name string) string { return strings.ToLower(CleanName(name)) }
+// NameKey is the form two names are compared in: "  ALICE " equals "alice",
+// and "bo\u200db" (an invisible joiner) equals "bob".
+func NameKey(name string) string { return strings.ToLower(CleanName(stripJoiners(name))) }
 
 // ValidateName reports why a cleaned name cannot be used, or nil.
 func ValidateName(name string) error {
@@ -54,6 +55,10 @@ func ValidateName(name string) error {
 		return &OpError{Kind: ErrInvalid, Code: "invalid_name", Message: fmt.Sprintf("A name can have at most %d characters.", MaxNameRunes)}
 	case strings.IndexFunc(name, unicode.IsControl) >= 0:
 		return &OpError{Kind: ErrInvalid, Code: "invalid_name", Message: "A name cannot contain control characters."}
+	case strings.IndexFunc(name, hiddenInName) >= 0:
+		return &OpError{Kind: ErrInvalid, Code: "invalid_name", Message: "A name cannot contain invisible or text-direction characters."}
+	case strings.TrimSpace(stripJoiners(name)) == "":
+		return &OpError{Kind: ErrInvalid, Code: "invalid_name", Message: "Please enter a name."}
 	}
 	return nil
 }
@@ -95,7 +100,8 @@ func NormalizeContinueCode(code string) string {
 
 // RegisterAttendee adds name to a public codelab after checking its access
 // code (trimmed, case-insensitive). Errors: ErrNotFound (no such public
-// codelab), ErrWrongCode, ErrConflict (name taken), ErrInvalid (bad name).
+// codelab), ErrWrongCode, ErrConflict (codelab full, name taken), ErrInvalid
+// (bad name).
 func (s *Store) RegisterAttendee(ctx context.Context, codelabID, name, code string) (*Registration, error) {
 	name = CleanName(name)
 	if err := ValidateName(name); err != nil {
@@ -106,7 +112,9 @@ func (s *Store) RegisterAttendee(ctx context.Context, codelabID, name, code stri
 	err := s.Write(ctx, func(tx *sql.Tx) error {
 		var want string
 		var public bool
-		err := tx.QueryRowContext(ctx, `SELECT access_code, is_public FROM codelabs WHERE id = ?`, codelabID).Scan(&want, &public)
+		var capacity int
+		err := tx.QueryRowContext(ctx, `SELECT access_code, is_public, max_attendees FROM codelabs WHERE id = ?`,
+			codelabID).Scan(&want, &public, &capacity)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && !public) {
 			return fmt.Errorf("store: codelab %q: %w", codelabID, ErrNotFound)
 		}
@@ -117,6 +125,9 @@ func (s *Store) RegisterAttendee(ctx context.Context, codelabID, name, code stri
 		got := strings.ToLower(strings.TrimSpace(code))
 		if want != "" && subtle.ConstantTimeCompare([]byte(want), []byte(got)) != 1 {
 			return ErrWrongCode
+		}
+		if err := checkCapacity(ctx, tx, codelabID, capacity); err != nil {
+			return err
 		}
 		var taken int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM attendees WHERE codelab_id = ? AND name_key = ?`,
@@ -249,7 +260,8 @@ func (s *Store) ContinueCode(ctx context.Context, attendeeID string) (string, er
 func ProgressOp(codelabID string, who model.Person, cid string, step int, completed []int) Op {
 	return Op{CodelabID: codelabID, ActorID: who.ID, CID: cid, Apply: func(ctx context.Context, tx *sql.Tx, at string) (Draft, error) {
 		var stepCount int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM steps WHERE codelab_id = ?`, codelabID).Scan(&stepCount); err != nil {
+		// Attendees see (and number) only the steps that are not hidden.
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM steps WHERE codelab_id = ? AND hidden = 0`, codelabID).Scan(&stepCount); err != nil {
 			return Draft{}, fmt.Errorf("store: progress: %w", err)
 		}
 		valid := func(n int) bool { return n >= 1 && (n <= stepCount || stepCount == 0 && n == 1) }

@@ -92,28 +92,7 @@ func (s *Store) WriteBackup(ctx context.Context, w io.Writer, uploadsDir, tmpDir
 	if err := addFile(zw, m, backupDBName, snap, zip.Deflate); err != nil {
 		return nil, err
 	}
-	err = filepath.WalkDir(uploadsDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == uploadsDir {
-				return nil // nothing uploaded yet
-			}
-			return err
-		}
-		if !d.Type().IsRegular() {
-			return nil // directories (walked into) and anything that is not a plain file
-		}
-		rel, err := filepath.Rel(uploadsDir, p)
-		if err != nil {
-			return err
-		}
-		method := zip.Deflate
-		switch strings.ToLower(filepath.Ext(p)) {
-		case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".zip":
-			method = zip.Store // already compressed
-		}
-		return addFile(zw, m, backupUploads+filepath.ToSlash(rel), p, method)
-	})
-	if err != nil {
+	if err := addUploads(zw, m, uploadsDir); err != nil {
 		return nil, fmt.Errorf("store: backup uploads: %w", err)
 	}
 	mj, err := json.MarshalIndent(m, "", "  ")
@@ -133,6 +112,39 @@ func (s *Store) WriteBackup(ctx context.Context, w io.Writer, uploadsDir, tmpDir
 	return m, nil
 }
 
+// addUploads adds every regular file under uploadsDir, walked and opened
+// through os.Root so that a symlink in the folder cannot pull in a file
+// from outside. Files still being written (TempPrefix) are left out.
+func addUploads(zw *zip.Writer, m *Manifest, uploadsDir string) error {
+	root, err := os.OpenRoot(uploadsDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // nothing uploaded yet
+	}
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	return fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() || strings.HasPrefix(d.Name(), TempPrefix) {
+			return nil // directories (walked into), links, files being written
+		}
+		method := zip.Deflate
+		switch strings.ToLower(path.Ext(p)) {
+		case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".zip":
+			method = zip.Store // already compressed
+		}
+		f, err := root.Open(filepath.FromSlash(p))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return addReader(zw, m, backupUploads+p, f, method)
+	})
+}
+
 // addFile copies the file at src into zw as name, hashing what it copies.
 func addFile(zw *zip.Writer, m *Manifest, name, src string, method uint16) error {
 	f, err := os.Open(src)
@@ -140,6 +152,10 @@ func addFile(zw *zip.Writer, m *Manifest, name, src string, method uint16) error
 		return fmt.Errorf("store: backup %s: %w", name, err)
 	}
 	defer f.Close()
+	return addReader(zw, m, name, f, method)
+}
+
+func addReader(zw *zip.Writer, m *Manifest, name string, f io.Reader, method uint16) error {
 	fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: m.CreatedAt})
 	if err != nil {
 		return fmt.Errorf("store: backup %s: %w", name, err)
@@ -187,10 +203,16 @@ type Extracted struct {
 	DBPath     string
 	UploadsDir string
 	Manifest   Manifest
+	keep       bool // ApplyRestore's journal took the files over
 }
 
-// Remove deletes the extracted files.
-func (e *Extracted) Remove() error { return os.RemoveAll(e.Dir) }
+// Remove deletes the extracted files (unless a restore took them over).
+func (e *Extracted) Remove() error {
+	if e.keep {
+		return nil
+	}
+	return os.RemoveAll(e.Dir)
+}
 
 // VerifyBackup checks the archive at archivePath completely and unpacks it
 // into a new directory under workDir. It refuses (with *BackupError) an
@@ -199,11 +221,23 @@ func (e *Extracted) Remove() error { return os.RemoveAll(e.Dir) }
 // not match, or holds a database that fails PRAGMA integrity_check or is
 // newer than this program. Nothing outside the new directory is touched.
 func (s *Store) VerifyBackup(ctx context.Context, archivePath, workDir string) (*Extracted, error) {
-	zr, err := zip.OpenReader(archivePath)
+	f, err := os.Open(archivePath)
+	if err != nil {
+		return nil, fmt.Errorf("store: open backup: %w", err)
+	}
+	defer f.Close()
+	return s.verifyArchive(ctx, f, workDir)
+}
+
+func (s *Store) verifyArchive(ctx context.Context, f *os.File, workDir string) (*Extracted, error) {
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("store: open backup: %w", err)
+	}
+	zr, err := zip.NewReader(f, st.Size())
 	if err != nil {
 		return nil, invalid("the file is not a readable ZIP archive (%v); it may be truncated or damaged", err)
 	}
-	defer zr.Close()
 	if len(zr.File) > MaxBackupEntries {
 		return nil, invalid("the archive holds %d files; at most %d are accepted", len(zr.File), MaxBackupEntries)
 	}
@@ -211,10 +245,7 @@ func (s *Store) VerifyBackup(ctx context.Context, archivePath, workDir string) (
 	if err != nil {
 		return nil, err
 	}
-	ours, err := s.SchemaVersion(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("store: schema version: %w", err)
-	}
+	ours := LatestSchemaVersion() // not the live file's: it may be damaged
 	if m.SchemaVersion > ours {
 		return nil, invalid("the backup was made by a newer version of the app (schema %d, this one has %d); update the app first", m.SchemaVersion, ours)
 	}
@@ -263,7 +294,7 @@ func (s *Store) VerifyBackup(ctx context.Context, archivePath, workDir string) (
 	return ex, nil
 }
 
-func readManifest(zr *zip.ReadCloser) (*Manifest, error) {
+func readManifest(zr *zip.Reader) (*Manifest, error) {
 	for _, f := range zr.File {
 		if f.Name != backupManifest {
 			continue
@@ -311,7 +342,7 @@ func checkEntryName(name string) error {
 
 // extractAll unpacks every entry listed in want, verifying size and
 // checksum as it reads, and refuses entries that are not listed.
-func extractAll(zr *zip.ReadCloser, want map[string]ManifestFile, dir string) error {
+func extractAll(zr *zip.Reader, want map[string]ManifestFile, dir string) error {
 	seen := map[string]bool{}
 	for _, f := range zr.File {
 		if f.Name == backupManifest {
@@ -395,5 +426,5 @@ func checkDatabase(ctx context.Context, dbPath string, manifestVersion int) erro
 	if version != manifestVersion {
 		return invalid("the backup database has schema %d but the manifest says %d", version, manifestVersion)
 	}
-	return nil
+	return checkStoredFileNames(ctx, db)
 }

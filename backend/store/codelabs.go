@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/opencodelabs/desktop/backend/model"
 )
@@ -79,7 +80,7 @@ func (s *Store) GetCodelab(ctx context.Context, id string) (*model.Codelab, erro
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT number, title, duration_minutes, markdown FROM steps
+	rows, err := s.read.QueryContext(ctx, `SELECT number, title, duration_minutes, markdown, hidden, environments FROM steps
 		WHERE codelab_id = ? ORDER BY number`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: get steps: %w", err)
@@ -88,9 +89,11 @@ func (s *Store) GetCodelab(ctx context.Context, id string) (*model.Codelab, erro
 	c.Steps = []model.Step{}
 	for rows.Next() {
 		var st model.Step
-		if err := rows.Scan(&st.Number, &st.Title, &st.DurationMinutes, &st.Markdown); err != nil {
+		var envs string
+		if err := rows.Scan(&st.Number, &st.Title, &st.DurationMinutes, &st.Markdown, &st.Hidden, &envs); err != nil {
 			return nil, fmt.Errorf("store: scan step: %w", err)
 		}
+		st.Environments = splitEnvironments(envs)
 		c.Steps = append(c.Steps, st)
 	}
 	return c, rows.Err()
@@ -194,13 +197,14 @@ func replaceStepsTx(ctx context.Context, tx *sql.Tx, id string, steps []model.St
 	if _, err := tx.ExecContext(ctx, `DELETE FROM steps WHERE codelab_id = ?`, id); err != nil {
 		return fmt.Errorf("store: clear steps: %w", err)
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO steps (codelab_id, number, title, duration_minutes, markdown) VALUES (?,?,?,?,?)`)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO steps (codelab_id, number, title, duration_minutes, markdown, hidden, environments)
+		VALUES (?,?,?,?,?,?,?)`)
 	if err != nil {
 		return fmt.Errorf("store: prepare step insert: %w", err)
 	}
 	defer stmt.Close()
 	for i, st := range steps {
-		if _, err := stmt.ExecContext(ctx, id, i+1, st.Title, st.DurationMinutes, st.Markdown); err != nil {
+		if _, err := stmt.ExecContext(ctx, id, i+1, st.Title, st.DurationMinutes, st.Markdown, st.Hidden, strings.Join(st.Environments, ",")); err != nil {
 			return fmt.Errorf("store: insert step %d: %w", i+1, err)
 		}
 	}
@@ -221,7 +225,10 @@ func (s *Store) CopyCodelab(ctx context.Context, id string) (*model.Codelab, err
 		if err := InsertCodelabTx(ctx, tx, &cp); err != nil {
 			return err
 		}
-		return copyQuizTx(ctx, tx, id, cp.ID) // quiz.go
+		if err := copyQuizTx(ctx, tx, id, cp.ID); err != nil { // quiz.go
+			return err
+		}
+		return copyImportExtrasTx(ctx, tx, src.ID, cp.ID)
 	})
 	if err != nil {
 		return nil, err

@@ -174,6 +174,9 @@ func (l *EventLog) commit(batch []*appendReq) {
 		if r.err == nil && !r.dup && r.ev.Type == "progress" {
 			l.s.roster.touch(r.ev.CodelabID, r.ev.ActorID) // committed: the dashboard may refresh the row
 		}
+		if r.err == nil && !r.dup && (r.ev.Type == "attendee_removed" || r.ev.Type == "session_started") {
+			l.s.roster.forget(r.ev.CodelabID) // rows left the codelab (sessions.go)
+		}
 		if r.err == nil && !r.dup && l.publish != nil {
 			l.publish(r.ev)
 		}
@@ -306,6 +309,9 @@ func AnnouncementOp(codelabID, cid, text string) Op {
 	return Op{CodelabID: codelabID, ActorID: Admin.ID, CID: cid, Apply: func(ctx context.Context, tx *sql.Tx, at string) (Draft, error) {
 		text, err := ValidateText(text)
 		if err != nil {
+			return Draft{}, err
+		}
+		if err := auditAnnouncementTx(ctx, tx, codelabID, at); err != nil {
 			return Draft{}, err
 		}
 		return Draft{Type: "announcement", Fields: map[string]any{"text": text, "from": Admin}}, nil

@@ -39,6 +39,11 @@ func HelpOp(codelabID string, who model.Person, cid string, step int) Op {
 			codelabID).Scan(&h.Position); err != nil {
 			return Draft{}, fmt.Errorf("store: help position: %w", err)
 		}
+		if err := RecordAuditTx(ctx, tx, AuditEntry{At: parseTime(at), ActorKind: ActorAttendee, ActorID: who.ID,
+			ActorName: who.Name, Action: "help.ask", CodelabID: codelabID, TargetKind: "help", TargetID: h.ID,
+			Detail: AuditDetail(map[string]any{"step": step})}); err != nil {
+			return Draft{}, err
+		}
 		return Draft{Type: "help", VisibleTo: "admin", Fields: map[string]any{"request": h}}, nil
 	}}
 }
@@ -74,6 +79,15 @@ func ResolveHelpOp(codelabID string, by model.Person, cid, helpID string) Op {
 		if _, err := tx.ExecContext(ctx, `UPDATE help_requests SET resolved_at = ?, resolved_by = ? WHERE id = ?`,
 			at, by.ID, id); err != nil {
 			return Draft{}, fmt.Errorf("store: resolve help: %w", err)
+		}
+		kind := ActorAttendee
+		if by.ID == Admin.ID {
+			kind = ActorFacilitator
+		}
+		if err := RecordAuditTx(ctx, tx, AuditEntry{At: parseTime(at), ActorKind: kind, ActorID: by.ID, ActorName: by.Name,
+			Action: "help.resolve", CodelabID: codelabID, TargetKind: "help", TargetID: id,
+			Detail: AuditDetail(map[string]any{"attendee_id": asker.ID})}); err != nil {
+			return Draft{}, err
 		}
 		visible := asker.ID
 		if by.ID != Admin.ID {

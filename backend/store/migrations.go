@@ -57,6 +57,17 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 	return out, nil
 }
 
+// LatestSchemaVersion is the schema this program migrates to: the highest
+// embedded migration number (0 if the embedded files are unusable, which
+// Open reports).
+func LatestSchemaVersion() int {
+	list, err := loadMigrations(migrationFiles)
+	if err != nil || len(list) == 0 {
+		return 0
+	}
+	return list[len(list)-1].version
+}
+
 // SchemaVersion is the highest applied migration number.
 func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	var n int
@@ -76,6 +87,12 @@ func (s *Store) migrateFrom(ctx context.Context, fsys fs.FS) error {
 	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("store: create schema_migrations: %w", err)
+	}
+	// store_state is the store's own bookkeeping (the id of the last
+	// restore, restore_apply.go); like schema_migrations it is never restored.
+	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS store_state (
+		key TEXT PRIMARY KEY, value TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("store: create store_state: %w", err)
 	}
 	list, err := loadMigrations(fsys)
 	if err != nil {

@@ -16,6 +16,16 @@ import (
 // mix. The backup is first migrated to this program's schema by opening
 // it with Open. schema_migrations is left alone.
 func (s *Store) RestoreDatabase(ctx context.Context, path string) error {
+	return s.restoreDatabase(ctx, path, "")
+}
+
+// restoreDatabase is RestoreDatabase that also records restoreID in
+// store_state inside the same transaction, so a restart can tell whether
+// an interrupted restore had replaced the rows (restore_apply.go).
+func (s *Store) restoreDatabase(ctx context.Context, path, restoreID string) error {
+	if s.damage.Load() != nil {
+		return ErrDamaged
+	}
 	bk, err := Open(ctx, path)
 	if err != nil {
 		return fmt.Errorf("store: migrate backup database: %w", err)
@@ -33,7 +43,10 @@ func (s *Store) RestoreDatabase(ctx context.Context, path string) error {
 	if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS bk`, path); err != nil {
 		return fmt.Errorf("store: attach backup: %w", err)
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), `DETACH DATABASE bk`)
+	defer func() {
+		// A failed DETACH leaves bk attached and the next restore's ATTACH says so.
+		_, _ = conn.ExecContext(context.WithoutCancel(ctx), `DETACH DATABASE bk`)
+	}()
 	tables, err := appTables(ctx, conn)
 	if err != nil {
 		return err
@@ -55,9 +68,15 @@ func (s *Store) RestoreDatabase(ctx context.Context, path string) error {
 			return fmt.Errorf("store: restore %s: %w", t.name, err)
 		}
 	}
+	if restoreID != "" {
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO main.store_state (key, value) VALUES ('restore_id', ?)`, restoreID); err != nil {
+			return fmt.Errorf("store: record restore: %w", err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit restore: %w", err)
 	}
+	s.changes.Add(1)
 	s.roster.forget("")
 	return nil
 }
@@ -73,7 +92,7 @@ type appTable struct {
 // foreign keys point to.
 func appTables(ctx context.Context, conn *sql.Conn) ([]appTable, error) {
 	rows, err := conn.QueryContext(ctx, `SELECT name FROM main.sqlite_master WHERE type = 'table'
-		AND name NOT LIKE 'sqlite_%' AND name != 'schema_migrations' ORDER BY name`)
+		AND name NOT LIKE 'sqlite_%' AND name NOT IN ('schema_migrations', 'store_state') ORDER BY name`)
 	if err != nil {
 		return nil, fmt.Errorf("store: list tables: %w", err)
 	}
@@ -165,7 +184,9 @@ func SwapDir(current, replacement, prev string) error {
 	}
 	if err := os.Rename(replacement, current); err != nil {
 		if kept {
-			os.Rename(prev, current)
+			if rerr := os.Rename(prev, current); rerr != nil {
+				return fmt.Errorf("store: move restored files into place: %w; putting the old %s back also failed: %v", err, current, rerr)
+			}
 		}
 		return fmt.Errorf("store: move restored files into place: %w", err)
 	}

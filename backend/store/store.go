@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -34,6 +35,9 @@ type Store struct {
 	write  *sql.DB
 	read   *sql.DB
 	roster roster // attendee lists cached for the dashboard (roster.go)
+
+	damage  atomic.Pointer[Damage] // set while the file failed its check (health.go)
+	changes atomic.Int64           // committed writes since Open (automatic backups)
 }
 
 // Open opens (creating if needed) the database file at path and applies
@@ -42,15 +46,24 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("store: create data dir: %w", err)
 	}
+	s := &Store{path: path}
+	if err := s.openPools(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// openPools opens the writer and reader pools on s.path and migrates.
+func (s *Store) openPools(ctx context.Context) error {
 	// busy_timeout comes first so the other pragmas already wait instead of failing.
 	q := url.Values{}
 	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(FULL)"} {
 		q.Add("_pragma", p)
 	}
-	dsn := "file:" + path + "?" + q.Encode()
+	dsn := "file:" + s.path + "?" + q.Encode()
 	write, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("store: open: %w", err)
+		return fmt.Errorf("store: open: %w", err)
 	}
 	write.SetMaxOpenConns(1)
 	write.SetConnMaxLifetime(0)
@@ -58,15 +71,15 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	read, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
 	if err != nil {
 		write.Close()
-		return nil, fmt.Errorf("store: open read pool: %w", err)
+		return fmt.Errorf("store: open read pool: %w", err)
 	}
 	read.SetMaxOpenConns(8)
-	s := &Store{path: path, write: write, read: read}
+	s.write, s.read = write, read
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
-		return nil, err
+		return err
 	}
-	return s, nil
+	return nil
 }
 
 // Path is the database file's location.
@@ -83,6 +96,9 @@ func (s *Store) DB() *sql.DB { return s.read }
 // Write runs fn in one transaction on the single writer connection and
 // commits. Callers acknowledge work only after Write returns nil.
 func (s *Store) Write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.damage.Load() != nil {
+		return ErrDamaged
+	}
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
@@ -94,8 +110,13 @@ func (s *Store) Write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	s.changes.Add(1)
 	return nil
 }
+
+// Changes counts the writes committed since the store was opened; the
+// automatic backups compare it to skip a snapshot when nothing changed.
+func (s *Store) Changes() int64 { return s.changes.Load() }
 
 // NewID returns a short random identifier safe for URLs.
 func NewID() string {

@@ -81,7 +81,7 @@ describe('live workshop', () => {
     ({ page: admin } = await newPage({ width: 1440, height: 900 }));
     await admin.goto(server.adminURL);
     await admin.getByRole('heading', { name: 'Your codelabs' }).waitFor();
-    await admin.getByRole('link', { name: '● Live' }).click();
+    await admin.getByRole('link', { name: 'Live dashboard →' }).click();
     await admin.locator('[data-testid="live-dashboard"]').waitFor();
     assert.equal(new URL(admin.url()).hash, `#/codelabs/${labId}/live`);
     await admin.locator('[data-testid="connection"][data-state="online"]').waitFor();
@@ -100,7 +100,7 @@ describe('live workshop', () => {
   it('shows both attendees on the dashboard, names as text', async () => {
     const rows = admin.locator('[data-testid="attendee-row"]');
     await rows.nth(1).waitFor();
-    assert.equal(await admin.locator(`[data-testid="attendee-row"][data-id="${twoId}"] .text`).textContent(), EVIL);
+    assert.equal(await admin.locator(`[data-testid="attendee-row"][data-id="${twoId}"] bdi.text`).textContent(), EVIL);
     await admin.locator(`[data-testid="attendee-row"][data-id="${oneId}"] .dot.on`).waitFor();
     assert.match(await one.locator('[data-testid="continue-code"]').textContent(), /^[2-9A-Z]{6}$/);
   });
@@ -140,7 +140,7 @@ describe('live workshop', () => {
     await two.locator('[data-testid="help"][data-status="waiting"]', { hasText: '#1 in line' }).waitFor();
     const item = admin.locator(`[data-testid="help-item"][data-attendee="${twoId}"]`);
     await item.waitFor();
-    assert.equal(await item.locator('.name').textContent(), EVIL);
+    assert.equal(await item.locator('bdi.name').textContent(), EVIL);
     await admin.getByText('asks for help on step 1').waitFor(); // the toast
     await item.getByRole('button', { name: 'Resolve' }).click();
     await two.locator('[data-testid="help"][data-status="resolved"]').waitFor();
@@ -157,7 +157,7 @@ describe('live workshop', () => {
   it('an announcement is a banner until dismissed, and a returning browser continues at its step', async () => {
     await admin.locator('input[name="announcement"]').fill('Break in 5 minutes');
     await admin.getByRole('button', { name: /Announce/ }).click();
-    await one.locator('[data-testid="announcement"]', { hasText: 'Break in 5 minutes' }).waitFor();
+    await one.locator('[data-testid="announcement"] bdi', { hasText: 'Break in 5 minutes' }).waitFor();
     await two.locator('[data-testid="announcement"]', { hasText: 'Break in 5 minutes' }).waitFor();
     await one.locator('[data-testid="announcement"]').getByRole('button', { name: 'Dismiss' }).click();
     await one.locator('[data-testid="announcement"]').waitFor({ state: 'detached' });
@@ -176,7 +176,8 @@ describe('live workshop', () => {
     await one.locator('[data-testid="chat-toggle"]').click();
     const line = chatLine(one, 'hi, I am the img');
     await line.waitFor();
-    assert.equal(await line.locator('.name').textContent(), EVIL);
+    assert.equal(await line.locator('bdi.name').textContent(), EVIL, 'names are bidi-isolated');
+    assert.equal(await line.locator('.text > bdi').textContent(), 'hi, I am the img', 'chat text is bidi-isolated');
     await chatLine(admin, 'hi, I am the img').waitFor();
     for (const p of [admin, one, two]) {
       assert.equal(await p.locator('img[src="x"]').count(), 0, 'no <img src=x> may exist');
@@ -221,7 +222,7 @@ describe('live workshop', () => {
 
     const { page: other, ctx: otherCtx } = await newPage({ width: 390, height: 844 });
     await other.goto(`${server.attendeeURL}#/codelabs/${lab.id}`);
-    await other.getByRole('button', { name: 'I have a code' }).click();
+    await other.getByRole('button', { name: 'Continue on this device' }).click();
     await other.locator('input[name="continue-code"]').fill(code.toLowerCase().replace(/^(...)/, '$1-'));
     await other.getByRole('button', { name: 'Continue', exact: true }).click();
     await other.getByRole('heading', { name: '2. Two' }).waitFor(); // continues at the step of the first device

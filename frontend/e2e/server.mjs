@@ -13,11 +13,12 @@ export const serverBin = resolve(frontendDir, process.env.OCL_SERVER_BIN ?? '../
 
 /**
  * startServer launches the server on a free loopback port with a fresh data
- * dir; args are extra flags (e.g. --allow-host). It resolves with
- * {adminURL, attendeeURL, token, stop}.
+ * dir (or the given dataDir, which stop() then leaves in place); args are
+ * extra flags (e.g. --allow-host). It resolves with {adminURL, attendeeURL,
+ * token, stop}.
  */
-export async function startServer({ timeoutMs = 30_000, args = [] } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ocl-e2e-'));
+export async function startServer({ timeoutMs = 30_000, args = [], dataDir: givenDir } = {}) {
+  const dataDir = givenDir ?? mkdtempSync(join(tmpdir(), 'ocl-e2e-'));
   const child = spawn(serverBin, ['--no-mdns', '--addr', '127.0.0.1:0', '--data-dir', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -32,7 +33,7 @@ export async function startServer({ timeoutMs = 30_000, args = [] } = {}) {
       await exited;
       clearTimeout(t);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!givenDir) rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {

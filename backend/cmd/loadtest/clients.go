@@ -48,7 +48,18 @@ type wsClient struct {
 	closing  atomic.Bool  // set before the harness closes it: not a drop
 	dropped  atomic.Int64 // ns since start when the server dropped it, 0 if not
 	dropWhy  string
+
+	// Reconnection, as the real client does: when the server drops the
+	// socket (a slow reader is cut), dial again with since = the last event
+	// seen; the replay must complete delivery without duplicates.
+	url        string
+	dialer     *websocket.Dialer
+	lastSeq    int64 // reader only
+	reconnects int   // reader only; read after done
 }
+
+// maxReconnects bounds the redials of one socket in one run.
+const maxReconnects = 5
 
 // dial opens a socket and starts its reader; call waitReady before use.
 func dial(ctx context.Context, d *websocket.Dialer, u string, c *wsClient, clk *clock, msgs int) error {
@@ -60,6 +71,7 @@ func dial(ctx context.Context, d *websocket.Dialer, u string, c *wsClient, clk *
 		return fmt.Errorf("dial %s: %w", c.who.Name, err)
 	}
 	c.conn = conn
+	c.url, c.dialer = u, d
 	c.ready = make(chan struct{})
 	c.done = make(chan struct{})
 	c.seen = make([]uint64, (msgs+63)/64)
@@ -85,6 +97,9 @@ func (c *wsClient) read(clk *clock) {
 	buf := bytes.NewBuffer(make([]byte, 0, 1024)) // reused: no garbage per frame
 	for {
 		data, err := c.next(buf)
+		if err != nil && readyClosed && c.redial() {
+			continue
+		}
 		if err != nil {
 			if !c.closing.Load() {
 				c.dropped.Store(max(clk.now(), 1))
@@ -96,7 +111,13 @@ func (c *wsClient) read(clk *clock) {
 			return
 		}
 		now := clk.now()
-		switch string(field(data, "type")) {
+		typ := string(field(data, "type"))
+		if typ != "ack" && typ != "error" {
+			if seq, ok := seqField(data); ok && seq > c.lastSeq {
+				c.lastSeq = seq
+			}
+		}
+		switch typ {
 		case "chat":
 			n, ok := number(field(data, "text"), 'm')
 			if !ok || n >= len(clk.chatAt) {
@@ -128,6 +149,48 @@ func (c *wsClient) read(clk *clock) {
 			}
 		}
 	}
+}
+
+// redial replaces a socket the server dropped (not one the harness is
+// closing) by a new one resuming at lastSeq; false when it gives up.
+func (c *wsClient) redial() bool {
+	for c.reconnects < maxReconnects && !c.closing.Load() {
+		c.reconnects++
+		time.Sleep(time.Duration(c.reconnects) * 100 * time.Millisecond) // back off, as the browser does
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		conn, _, err := c.dialer.DialContext(ctx, c.url+"&since="+strconv.FormatInt(c.lastSeq, 10), nil)
+		cancel()
+		if err != nil {
+			continue
+		}
+		c.wmu.Lock()
+		old := c.conn
+		c.conn = conn
+		closing := c.closing.Load()
+		c.wmu.Unlock()
+		old.Close()
+		if closing {
+			conn.Close()
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// seqField parses the number of the first "seq":N in a frame.
+func seqField(data []byte) (int64, bool) {
+	i := bytes.Index(data, []byte(`"seq":`))
+	if i < 0 {
+		return 0, false
+	}
+	rest := data[i+len(`"seq":`):]
+	j := 0
+	for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+		j++
+	}
+	n, err := strconv.ParseInt(string(rest[:j]), 10, 64)
+	return n, err == nil
 }
 
 // next reads one message into buf and returns its bytes (valid until the
@@ -187,11 +250,14 @@ func (c *wsClient) send(v any) error {
 // thousand handshakes would only measure the server's goodbyes) and waits
 // for the reader.
 func (c *wsClient) close() {
-	if c.conn == nil {
+	if c.url == "" { // never dialled
 		return
 	}
 	c.closing.Store(true)
-	c.conn.Close()
+	c.wmu.Lock() // the reader may be swapping in a redialled socket
+	conn := c.conn
+	c.wmu.Unlock()
+	conn.Close()
 	<-c.done
 }
 

@@ -28,6 +28,9 @@ func load(ctx context.Context, o options, base, token string, n int) (result, er
 
 	// Bounded: at most rate*duration messages (+1) of each kind.
 	chatMax := int(o.rate*o.duration.Seconds()) + 1
+	if o.scenario == "burst" {
+		chatMax = burstRounds*n + 1
+	}
 	progMax := int(o.progressRate*o.duration.Seconds()) + 1
 	clk := &clock{start: time.Now(), chatAt: make([]atomic.Int64, chatMax), progAt: make([]atomic.Int64, progMax)}
 
@@ -69,6 +72,11 @@ func load(ctx context.Context, o options, base, token string, n int) (result, er
 	// The measured phase.
 	runCtx, stopRun := context.WithTimeout(ctx, o.duration)
 	defer stopRun()
+	hog, err := startHogs(contendCount(o.contend), o.duration+o.drain+10*time.Second)
+	if err != nil {
+		return res, err
+	}
+	defer hog.stop()
 	var poll listPoller
 	var wg sync.WaitGroup
 	var sendErrs [2]int
@@ -76,10 +84,16 @@ func load(ctx context.Context, o options, base, token string, n int) (result, er
 	wg.Add(3)
 	go func() {
 		defer wg.Done()
-		sent[0], sendErrs[0] = sendLoop(runCtx, o.rate, chatMax, live, func(c *wsClient, i int) error {
+		chat := func(c *wsClient, i int) error {
 			clk.chatAt[i].Store(max(clk.now(), 1))
 			return c.send(map[string]any{"type": "chat", "cid": fmt.Sprintf("c%d", i), "text": fmt.Sprintf("m%d", i)})
-		})
+		}
+		if o.scenario == "burst" {
+			sent[0], sendErrs[0] = burstLoop(runCtx, live, chat)
+			stopRun() // the burst is the measured phase
+			return
+		}
+		sent[0], sendErrs[0] = sendLoop(runCtx, o.rate, chatMax, live, chat)
 	}()
 	go func() {
 		defer wg.Done()
@@ -106,6 +120,7 @@ func load(ctx context.Context, o options, base, token string, n int) (result, er
 		time.Sleep(20 * time.Millisecond)
 	}
 	res.drainTime = time.Duration(clk.now() - sendEnd)
+	hog.stop() // after the drain: the last deliveries are measured under contention too
 
 	for _, c := range clients {
 		c.closing.Store(true)
@@ -128,7 +143,7 @@ func closeAll(clients []*wsClient) {
 func missing(clients []*wsClient, chats int) int {
 	m := 0
 	for _, c := range clients {
-		if c.conn == nil || c.dropped.Load() != 0 {
+		if c.url == "" || c.dropped.Load() != 0 {
 			continue
 		}
 		m += chats - int(c.received.Load())

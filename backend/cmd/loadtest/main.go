@@ -39,9 +39,19 @@ type options struct {
 	steps        int
 	drain        time.Duration
 	verbose      bool
+	floor        bool // also run the bare broadcast server (floor.go) beside each run
+	pairs        int  // product/floor pairs per size
+	contend      bool // one CPU-bound process per core during the measured phase (contend.go)
+	scenario     string
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "floor-server" {
+		os.Exit(runFloorServer()) // the harness's own child: floor.go
+	}
+	if len(os.Args) > 2 && os.Args[1] == "busy" {
+		os.Exit(runBusy(os.Args[2])) // a -contend hog: contend.go
+	}
 	os.Exit(run())
 }
 
@@ -68,9 +78,18 @@ func run() int {
 		if ctx.Err() != nil {
 			break
 		}
-		fmt.Printf("== n=%d: duration %s, chat %.0f/s, progress %.0f/s, attendee list %.0f/s (load average before: %s)\n",
-			n, o.duration, o.rate, o.progressRate, o.listRate, loadAvg())
-		res, err := runSize(ctx, o, n)
+		fmt.Printf("== n=%d %s%s: duration %s, chat %.0f/s, progress %.0f/s, attendee list %.0f/s (load average before: %s)\n",
+			n, o.scenario, map[bool]string{true: " with a CPU hog per core"}[o.contend], o.duration, o.rate, o.progressRate, o.listRate, loadAvg())
+		if o.floor {
+			prod, err := runPairs(ctx, o, n)
+			results = append(results, prod...)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "loadtest: n=%d: %v\n", n, err)
+				failed = true
+			}
+			continue
+		}
+		res, err := runSize(ctx, o, n, false)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "loadtest: n=%d: %v\n", n, err)
 			failed = true
@@ -89,13 +108,22 @@ func run() int {
 	return 0
 }
 
-// runSize runs one size, on a fresh server unless -url was given.
-func runSize(ctx context.Context, o options, n int) (result, error) {
+// runSize runs one size, on a fresh server unless -url was given; floor
+// runs it against a fresh floor server instead (floor.go).
+func runSize(ctx context.Context, o options, n int, floor bool) (result, error) {
 	var srv *serverProc
 	base, token, pid := o.target, o.token, o.pid
+	bin, args := o.bin, []string(nil)
+	if floor {
+		self, err := os.Executable()
+		if err != nil {
+			return result{}, err
+		}
+		base, bin, args = "", self, []string{"floor-server"}
+	}
 	if base == "" {
 		var err error
-		srv, err = startServer(ctx, o.bin)
+		srv, err = startServer(ctx, bin, args...)
 		if err != nil {
 			return result{}, err
 		}
@@ -133,6 +161,10 @@ func parseFlags(args []string) (options, error) {
 	fs.IntVar(&o.steps, "steps", 5, "steps in the test codelab")
 	fs.DurationVar(&o.drain, "drain", 10*time.Second, "how long to wait for the last deliveries after sending stops")
 	fs.BoolVar(&o.verbose, "v", false, "print progress while connecting")
+	fs.BoolVar(&o.floor, "floor", true, "run a bare gorilla/websocket broadcast server with the same clients, interleaved, and print ratios")
+	fs.BoolVar(&o.contend, "contend", false, "run one CPU-bound busy process per core beside the server during the measured phase")
+	fs.StringVar(&o.scenario, "scenario", "steady", `"steady": -rate chats/s across the room for -duration; "burst": every attendee sends one chat a second, 3 times`)
+	fs.IntVar(&o.pairs, "pairs", 1, "product/floor pairs per size (medians and spread over pairs)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -164,6 +196,10 @@ func parseFlags(args []string) (options, error) {
 		return o, errors.New("-list-rate must be 0..100")
 	case o.steps < 1 || o.steps > 200:
 		return o, errors.New("-steps must be 1..200")
+	case o.scenario != "steady" && o.scenario != "burst":
+		return o, fmt.Errorf("-scenario must be steady or burst, got %q", o.scenario)
+	case o.pairs < 1 || o.pairs > 20:
+		return o, errors.New("-pairs must be 1..20")
 	}
 	if o.target != "" {
 		base, tok, err := parseAdminURL(o.target)

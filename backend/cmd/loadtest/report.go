@@ -25,6 +25,7 @@ type result struct {
 	expected        int // chats × sockets up when each was sent
 	dups            int
 	dropped         int
+	reconnects      int // redials after the server dropped a socket (clients.go)
 	dropReasons     map[string]int
 	errFrames       map[string]int
 
@@ -48,7 +49,7 @@ func (r *result) collect(clients []*wsClient, clk *clock, poll listPoller) {
 	// Stop the readers first so their slices are stable.
 	closeAll(clients)
 	for _, c := range clients {
-		if c.conn == nil {
+		if c.url == "" { // never dialled
 			continue
 		}
 		chat = append(chat, c.chatLat...)
@@ -56,6 +57,7 @@ func (r *result) collect(clients []*wsClient, clk *clock, poll listPoller) {
 		prog = append(prog, c.progLat...)
 		r.deliveries += int(c.received.Load())
 		r.dups += c.dups
+		r.reconnects += c.reconnects
 		for k, v := range c.errCodes {
 			r.errFrames[k] += v
 		}
@@ -64,7 +66,7 @@ func (r *result) collect(clients []*wsClient, clk *clock, poll listPoller) {
 			r.dropped++
 			r.dropReasons[shorten(c.dropWhy)]++
 		}
-		for i := 0; i < r.chats && i < len(clk.chatAt); i++ {
+		for i := range clk.chatAt { // burst numbers skip dropped senders: look at every slot
 			at := clk.chatAt[i].Load()
 			if at > 0 && (dropAt == 0 || at < dropAt) {
 				r.expected++
@@ -138,6 +140,9 @@ func printDetail(r result) {
 		r.listN, r.listP50, r.listP95, r.listMax, r.listLen, r.listErrs)
 	if r.listFirstErr != nil {
 		fmt.Printf("   first list error: %v\n", r.listFirstErr)
+	}
+	if r.reconnects > 0 {
+		fmt.Printf("   %d reconnects with since after the server dropped sockets; delivery above counts their replay\n", r.reconnects)
 	}
 	fmt.Printf("   server RSS peak %.1f MB, at end %.1f MB\n", r.rssPeakMB, r.rssIdleMB)
 	if r.errors() > 0 {

@@ -27,7 +27,8 @@ type serverProc struct {
 
 // startServer runs bin on 127.0.0.1 (port chosen by the OS, mDNS off) and
 // waits for its admin URL line.
-func startServer(ctx context.Context, bin string) (*serverProc, error) {
+// args come first on the command line (the floor's "floor-server").
+func startServer(ctx context.Context, bin string, args ...string) (*serverProc, error) {
 	if _, err := os.Stat(bin); err != nil {
 		return nil, fmt.Errorf("server binary: %w (run `make build` or pass -bin)", err)
 	}
@@ -35,7 +36,7 @@ func startServer(ctx context.Context, bin string) (*serverProc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
-	cmd := exec.Command(bin, "--addr", "127.0.0.1:0", "--no-mdns", "--data-dir", dir)
+	cmd := exec.Command(bin, append(args, "--addr", "127.0.0.1:0", "--no-mdns", "--data-dir", dir)...)
 	cmd.Env = append(os.Environ(), "OPENCODELABS_MDNS=off")
 	setDeathSignal(cmd)
 	s := &serverProc{cmd: cmd, dataDir: dir, stderr: &tailBuffer{max: 8 << 10}, exited: make(chan struct{})}
@@ -50,7 +51,7 @@ func startServer(ctx context.Context, bin string) (*serverProc, error) {
 		return nil, fmt.Errorf("start server: %w", err)
 	}
 	s.pid = cmd.Process.Pid
-	go func() { cmd.Wait(); close(s.exited) }()
+	go func() { _ = cmd.Wait(); close(s.exited) }() // killed by stop: its exit status says nothing
 
 	found := make(chan string, 1)
 	go func() {
@@ -89,7 +90,7 @@ func startServer(ctx context.Context, bin string) (*serverProc, error) {
 // stop kills the child by PID, waits for it and removes its data dir.
 func (s *serverProc) stop() {
 	s.once.Do(func() {
-		s.cmd.Process.Kill()
+		_ = s.cmd.Process.Kill() // fails only when it has already exited
 		select {
 		case <-s.exited:
 		case <-time.After(10 * time.Second):

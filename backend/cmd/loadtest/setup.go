@@ -79,7 +79,8 @@ func (a *api) createCodelab(ctx context.Context, title string, steps int) (strin
 	var cl struct {
 		ID string `json:"id"`
 	}
-	in := map[string]any{"title": title, "description": "Load test", "author": "loadtest", "is_public": true}
+	// max_attendees: up to 5,000 attendees, above the default cap of 2,000.
+	in := map[string]any{"title": title, "description": "Load test", "author": "loadtest", "is_public": true, "max_attendees": 5000}
 	if err := a.do(ctx, "POST", "/api/admin/codelabs", a.token, in, &cl, http.StatusCreated); err != nil {
 		return "", err
 	}

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveAdminSession, TOKEN_KEY, tokenFromHash } from './admin-session';
+import { resolveAdminSession, sessionProblem, TOKEN_KEY, tokenFromHash } from './admin-session';
 import { desktopUIReady, type AppBindings } from '../lib/services/desktop-bridge';
 
 afterEach(() => {
@@ -71,5 +71,12 @@ describe('resolveAdminSession in the desktop window', () => {
     install({ UIReady: async (href: string) => void seen.push(href) });
     await desktopUIReady('http://wails.localhost/admin/#/');
     expect(seen).toEqual(['http://wails.localhost/admin/#/']);
+  });
+});
+
+describe('sessionProblem', () => {
+  it('tells a wrong token from another computer', () => {
+    expect(sessionProblem(401, 'unauthorized')).toBe('wrong');
+    expect(sessionProblem(403, 'admin_loopback_only')).toBe('remote');
   });
 });

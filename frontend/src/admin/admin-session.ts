@@ -21,6 +21,15 @@ function storages(): Storage[] {
   return out;
 }
 
+/** SessionProblem is why there is no facilitator session: no token, a refused one, or another computer. */
+export type SessionProblem = 'missing' | 'wrong' | 'remote';
+
+/** sessionProblem classifies the server's refusal of the session check (401 wrong token, 403 not loopback). */
+export function sessionProblem(status: number, code: string): SessionProblem {
+  if (status === 403 || code === 'admin_loopback_only') return 'remote';
+  return 'wrong';
+}
+
 /** forgetToken drops a token the server refused, so the next load shows the help screen. */
 export function forgetToken(): void {
   for (const s of storages()) s.removeItem(TOKEN_KEY);

@@ -16,6 +16,7 @@ describe('editor drafts', () => {
       tags: 'a,b',
       is_public: true,
       access_code: ' 1234 ',
+      max_attendees: 30.4,
     });
     expect(got).toEqual({
       title: 'Intro',
@@ -25,7 +26,15 @@ describe('editor drafts', () => {
       tags: ['a', 'b'],
       is_public: true,
       access_code: '1234',
+      max_attendees: 30,
     });
+  });
+
+  it('metaToInput turns an empty or impossible attendee cap into the default and caps huge ones', () => {
+    const base = { title: 'T', description: '', author: '', duration_minutes: 0, tags: '', is_public: false, access_code: '' };
+    expect(metaToInput({ ...base, max_attendees: null }).max_attendees).toBe(2000);
+    expect(metaToInput({ ...base, max_attendees: 0 }).max_attendees).toBe(2000);
+    expect(metaToInput({ ...base, max_attendees: 1e9 }).max_attendees).toBe(100000);
   });
 
   it('stepsToInput keeps order and drops the local keys', () => {

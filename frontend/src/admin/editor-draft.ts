@@ -9,7 +9,12 @@ export interface MetaDraft {
   tags: string;
   is_public: boolean;
   access_code: string;
+  max_attendees: number | null;
 }
+
+/** DEFAULT_MAX_ATTENDEES and MAX_MAX_ATTENDEES mirror the server's registration cap rules (docs/api.md). */
+export const DEFAULT_MAX_ATTENDEES = 2000;
+export const MAX_MAX_ATTENDEES = 100_000;
 
 /** StepDraft is one step being edited; `key` keeps list items stable across moves. */
 export interface StepDraft {
@@ -17,6 +22,9 @@ export interface StepDraft {
   title: string;
   markdown: string;
   duration_minutes: number | null;
+  /** hidden and environments come from a claat import (environment choice). */
+  hidden?: boolean;
+  environments?: string[];
 }
 
 let nextKey = 1;
@@ -35,6 +43,7 @@ export function metaFromCodelab(c: Codelab): MetaDraft {
     tags: (c.tags ?? []).join(', '),
     is_public: c.is_public,
     access_code: c.access_code ?? '',
+    max_attendees: c.max_attendees ?? DEFAULT_MAX_ATTENDEES,
   };
 }
 
@@ -44,7 +53,16 @@ export function stepsFromCodelab(c: Codelab): StepDraft[] {
     title: s.title,
     markdown: s.markdown ?? '',
     duration_minutes: s.duration_minutes,
+    ...(s.hidden ? { hidden: true } : {}),
+    ...(s.environments?.length ? { environments: s.environments } : {}),
   }));
+}
+
+/** attendeeCap turns the typed cap into one the server accepts: empty or below 1 means the default. */
+function attendeeCap(n: number | null): number {
+  const v = Math.round(Number(n));
+  if (n === null || !Number.isFinite(v) || v < 1) return DEFAULT_MAX_ATTENDEES;
+  return Math.min(v, MAX_MAX_ATTENDEES);
 }
 
 function wholeMinutes(n: number | null): number {
@@ -66,6 +84,7 @@ export function metaToInput(m: MetaDraft): CodelabInput {
     tags: parseTags(m.tags),
     is_public: m.is_public,
     access_code: m.access_code.trim(),
+    max_attendees: attendeeCap(m.max_attendees),
   };
 }
 
@@ -74,5 +93,7 @@ export function stepsToInput(steps: StepDraft[]): StepInput[] {
     title: s.title.trim(),
     markdown: s.markdown,
     duration_minutes: wholeMinutes(s.duration_minutes),
+    ...(s.hidden ? { hidden: true } : {}),
+    ...(s.environments?.length ? { environments: s.environments } : {}),
   }));
 }

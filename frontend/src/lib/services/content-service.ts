@@ -40,6 +40,8 @@ export interface RestoreResult {
   created_at: string;
   files: number;
   pre_restore_backup: string;
+  /** damaged_copy is where a damaged database was moved (restores in the damaged state only). */
+  damaged_copy?: string;
 }
 
 /** Downloaded is a file fetched into memory with the name the server suggested. */

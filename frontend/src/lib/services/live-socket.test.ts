@@ -132,6 +132,26 @@ describe('LiveSocket', () => {
     expect(h.sock.seq).toBe(4);
   });
 
+  it('adopts a lower seq from ready (since clamped after a restore) and shows new events', () => {
+    const h = harness();
+    h.last().serve(ready(0), chat(1), chat(2), chat(3));
+    h.last().drop();
+    h.timers.runNext();
+    expect(h.last().url).toBe('ws://x/ws?since=3');
+    h.last().serve(ready(1), chat(2, 'after restore'));
+    expect(h.sock.seq).toBe(2);
+    expect(h.frames.filter((f) => f.type === 'chat').map((f) => (f as { text: string }).text).at(-1)).toBe('after restore');
+  });
+
+  it('resumes from the seq reached during a replay cut short, backing off with jitter', () => {
+    const h = harness({ random: () => 1 });
+    h.last().serve(chat(1), chat(2)); // replay frames, then the connection drops before ready
+    h.last().drop();
+    const delay = h.timers.runNext();
+    expect(delay).toBe(1200); // 1 s base, +20 % jitter at random() = 1
+    expect(h.last().url).toBe('ws://x/ws?since=2');
+  });
+
   it('passes frames without seq through (presence, help_position)', () => {
     const h = harness();
     h.last().serve(ready(5), { type: 'presence', attendee: { id: 'a', name: 'A' }, online: true });
@@ -162,6 +182,22 @@ describe('LiveSocket', () => {
     h.last().drop(4008);
     expect(h.timers.runNext()).toBe(0);
     expect(h.last().url).toBe('ws://x/ws?since=9');
+  });
+
+  it('stops for good after close code 4003 or 4004 and says why', () => {
+    for (const code of [4003, 4004]) {
+      const h = harness();
+      const ended: { code: number; reason: string }[] = [];
+      const states: string[] = [];
+      h.sock.onEnded((e) => ended.push(e));
+      h.sock.onState((s) => states.push(s));
+      h.last().serve(ready(3));
+      h.last().onclose?.({ code, reason: 'removed by the facilitator' });
+      expect(ended).toEqual([{ code, reason: 'removed by the facilitator' }]);
+      expect(h.timers.queue).toHaveLength(0);
+      expect(states.at(-1)).toBe('offline');
+      expect(FakeSocket.all).toHaveLength(1);
+    }
   });
 
   it('resends a rate_limited message later with the same cid', () => {

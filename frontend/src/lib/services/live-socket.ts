@@ -4,9 +4,12 @@
  *
  * - It keeps the highest `seq` seen, reconnects with `since=seq` and drops
  *   any event whose seq it already has, so a drop loses and repeats nothing.
+ *   The `ready` frame's seq replaces it (the server clamps a since beyond its log).
  * - Reconnects back off exponentially (1 s doubling to 30 s) with ±20 % jitter,
  *   so a classroom of browsers does not reconnect in lockstep after a Wi-Fi blip.
- *   Close code 4008 ("too slow") reconnects at once.
+ *   Close code 4008 ("too slow") reconnects at once. Codes 4003 (removed by the
+ *   facilitator) and 4004 (a new session started) end the socket for good: the
+ *   token no longer works, so onEnded listeners hear why and nothing reconnects.
  * - Outgoing messages go through an OUTBOX persisted in storage (outbox.ts): they are
  *   sent when online and re-sent with the same cid after every reconnect until
  *   the server acks that cid (re-sending a cid is idempotent on the server).
@@ -59,6 +62,14 @@ export interface SendError {
 type Listener<T> = (v: T) => void;
 
 export const MIN_BACKOFF_MS = 1000;
+/** Close codes after which the token is dead (docs/realtime.md, "Removal and sessions"). */
+export const CLOSE_REMOVED = 4003;
+export const CLOSE_SESSION_ENDED = 4004;
+/** Ended says why the server closed the socket for good. */
+export interface Ended {
+  code: number;
+  reason: string;
+}
 export const MAX_BACKOFF_MS = 30_000;
 
 /** backoffDelay is the wait before reconnect attempt `attempt` (0-based): 1 s · 2^n, capped at 30 s, ±20 % jitter. */
@@ -88,6 +99,7 @@ export class LiveSocket {
   private readonly frameListeners = new Set<Listener<ServerFrame>>();
   private readonly stateListeners = new Set<Listener<ConnectionState>>();
   private readonly errorListeners = new Set<Listener<SendError>>();
+  private readonly endListeners = new Set<Listener<Ended>>();
   private readonly box: Outbox;
 
   constructor(opts: LiveSocketOptions) {
@@ -115,6 +127,10 @@ export class LiveSocket {
   /** onFrame subscribes to every new frame (already deduplicated); returns the unsubscribe function. */
   onFrame(fn: Listener<ServerFrame>): () => void {
     return subscribe(this.frameListeners, fn);
+  }
+  /** onEnded hears a close that must not be retried (4003 removed, 4004 new session). */
+  onEnded(fn: Listener<Ended>): () => void {
+    return subscribe(this.endListeners, fn);
   }
   onState(fn: Listener<ConnectionState>): () => void {
     return subscribe(this.stateListeners, fn);
@@ -188,6 +204,12 @@ export class LiveSocket {
       if (this.ws !== ws) return;
       this.ws = null;
       this.ready = false;
+      if (ev.code === CLOSE_REMOVED || ev.code === CLOSE_SESSION_ENDED) {
+        this.stopped = true;
+        this.setState('offline');
+        for (const fn of this.endListeners) fn({ code: ev.code, reason: ev.reason ?? '' });
+        return;
+      }
       this.setState(this.stopped || this.paused ? 'offline' : 'connecting');
       if (ev.code === 4008) this.reconnectSoon(0);
       else this.scheduleReconnect();
@@ -242,7 +264,10 @@ export class LiveSocket {
     }
     if (!f || typeof f !== 'object' || typeof f.type !== 'string') return;
     if (f.type === 'ready') {
-      this.seq = Math.max(this.seq, f.seq || 0);
+      // ready.seq is the server's word: it is below ours only when our since was
+      // ahead of its log (an older backup was restored) and got clamped; keeping
+      // ours would then drop every new event as "already seen".
+      if (typeof f.seq === 'number') this.seq = f.seq;
       this.ready = true;
       this.attempt = 0;
       this.setState('online');

@@ -1,4 +1,4 @@
-import { errorMessage, isRetryable } from '../utils/error-util';
+import { errorMessage, isRetryable, needsFacilitator } from '../utils/error-util';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -19,6 +19,8 @@ export interface AutosaverOptions {
 export class Autosaver {
   state = $state<SaveState>('idle');
   message = $state('');
+  /** blocked says what keeps the edits from being saved ('' when nothing does). */
+  blocked = $state('');
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
   private again = false;
@@ -42,6 +44,12 @@ export class Autosaver {
     return this.run();
   };
 
+  /** block holds saves back while the edits are invalid; an empty reason lets them through. */
+  block = (reason: string): void => {
+    this.blocked = reason;
+    if (reason) clearTimeout(this.timer);
+  };
+
   dispose = (): void => {
     clearTimeout(this.timer);
   };
@@ -51,6 +59,7 @@ export class Autosaver {
       this.again = true;
       return;
     }
+    if (this.blocked) return;
     if (!this.opts.isDirty()) {
       if (this.state === 'pending') this.state = 'saved';
       return;
@@ -66,7 +75,8 @@ export class Autosaver {
     } catch (e) {
       this.state = 'error';
       if (isRetryable(e)) {
-        this.message = 'Save failed — retrying';
+        // A full disk must be named: retrying alone would never tell anyone.
+        this.message = needsFacilitator(e) ? `Save failed: ${errorMessage(e)} Retrying.` : 'Save failed — retrying';
         clearTimeout(this.timer);
         this.timer = setTimeout(this.run, this.retryMs);
         this.retryMs = Math.min(this.retryMs * 2, this.opts.maxRetryMs);
@@ -81,4 +91,23 @@ export class Autosaver {
       this.schedule();
     }
   };
+}
+
+/**
+ * saveLabel is the status line's text. Edits that cannot be saved say what
+ * is wrong and that they are not saved: they are never reported as saved.
+ */
+export function saveLabel(s: Pick<Autosaver, 'state' | 'message' | 'blocked'>): string {
+  if (s.blocked) return `${s.blocked} — not saved`;
+  switch (s.state) {
+    case 'pending':
+    case 'saving':
+      return 'Saving…';
+    case 'saved':
+      return 'Saved';
+    case 'error':
+      return s.message || 'Save failed — retrying';
+    default:
+      return 'All changes saved';
+  }
 }

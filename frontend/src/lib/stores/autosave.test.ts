@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Autosaver } from './autosave.svelte';
+import { Autosaver, saveLabel } from './autosave.svelte';
 import { ApiError } from '../services/api-client';
 
 // Fake timers drive the debounce deterministically; saves are real async functions.
@@ -54,6 +54,16 @@ describe('Autosaver', () => {
     expect(h.saver.message).toBe('');
   });
 
+  it('says the disk is full while it keeps retrying', async () => {
+    const h = harness([new ApiError(507, 'disk_full', 'The disk of the computer running the server is full.')]);
+    h.edit();
+    await vi.advanceTimersByTimeAsync(800);
+    expect(h.saver.state).toBe('error');
+    expect(h.saver.message).toBe('Save failed: The disk of the computer running the server is full. Retrying.');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(h.saver.state).toBe('saved');
+  });
+
   it('does not resend an edit the server rejected', async () => {
     const h = harness([new ApiError(400, 'invalid_field', 'steps[0].title must not be empty')]);
     h.edit();
@@ -101,5 +111,22 @@ describe('Autosaver', () => {
     await h.saver.flush();
     expect(h.calls.length).toBe(1);
     expect(h.saver.state).toBe('saved');
+  });
+});
+
+describe('saveLabel and block', () => {
+  it('never reports blocked edits as saved', async () => {
+    const h = harness([]);
+    expect(saveLabel(h.saver)).toBe('All changes saved');
+    h.saver.block('Step 2 needs a title');
+    h.edit();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(h.calls.length).toBe(0);
+    expect(saveLabel(h.saver)).toBe('Step 2 needs a title — not saved');
+    h.saver.block('');
+    h.edit();
+    await vi.advanceTimersByTimeAsync(800);
+    expect(h.calls.length).toBe(1);
+    expect(saveLabel(h.saver)).toBe('Saved');
   });
 });

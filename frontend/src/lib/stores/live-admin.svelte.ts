@@ -200,6 +200,8 @@ export class AdminLive {
       case 'presence': {
         if (f.online) this.online.add(f.attendee.id);
         else this.online.delete(f.attendee.id);
+        // Going offline never adds a row: it may be a removed attendee's socket closing.
+        if (!f.online && !this.rows[f.attendee.id]) return;
         const row = this.ensureRow(f.attendee.id, f.attendee.name, new Date().toISOString());
         row.online = f.online;
         return;
@@ -236,7 +238,48 @@ export class AdminLive {
       case 'codelab_updated':
         if (this.live) this.opts.onCodelabUpdated?.();
         return;
+      case 'attendee_removed':
+        this.removeAttendee(f.attendee.id, f.chat === 'delete');
+        return;
+      case 'session_started':
+        // A replay from 0 starts with it and the snapshot is already the new room.
+        if (this.live) this.clearRoom();
+        return;
     }
+  }
+
+  /** removeAttendee drops a removed attendee's row, help and DM thread; their kept room chat shows as "removed attendee". */
+  private removeAttendee(id: string, dropChat: boolean): void {
+    delete this.rows[id];
+    this.track.delete(id);
+    this.online.delete(id);
+    this.queue = renumber(this.queue.filter((q) => q.attendee.id !== id));
+    if (dropChat) {
+      this.chat = this.chat.filter((c) => c.from.id !== id);
+      delete this.threads[id];
+    } else {
+      for (const c of this.chat) if (c.from.id === id) c.from = { id, name: 'removed attendee' };
+      for (const d of this.threads[id] ?? []) {
+        if (d.from.id === id) d.from = { id, name: 'removed attendee' };
+        if (d.to.id === id) d.to = { id, name: 'removed attendee' };
+      }
+    }
+    delete this.unread[id];
+    if (this.active === id) this.active = 'room';
+  }
+
+  /** clearRoom empties the dashboard when a new session starts (the codelab's content stays). */
+  private clearRoom(): void {
+    this.rows = {};
+    this.track.clear();
+    this.online = new Set();
+    this.queue = [];
+    this.chat = [];
+    this.threads = {};
+    this.announcements = [];
+    this.unread = {};
+    this.passed = {};
+    this.active = 'room';
   }
 
   private applyProgress(f: ProgressEvent): void {

@@ -93,3 +93,36 @@ describe('AdminLive', () => {
     live.destroy();
   });
 });
+
+describe('AdminLive removal and sessions', () => {
+  it('drops a removed attendee (relabelling kept chat) and empties the room on a live session_started', async () => {
+    api.configure({ base: 'http://127.0.0.1:1' });
+    const live = new AdminLive({ codelabId: 'lab', apiBase: 'http://127.0.0.1:1', token: 't', WebSocket: FakeSocket });
+    await live.start();
+    const ann = { id: 'a1', name: 'Ann' };
+    const bo = { id: 'b1', name: 'Bo' };
+    const prog = (seq: number, who: typeof ann) => ({
+      type: 'progress', seq, attendee: who, current_step: 1, completed_steps: [], step_started_at: '2026-01-01T00:00:00Z', at: '',
+    });
+    FakeSocket.last.serve(
+      prog(1, ann),
+      prog(2, bo),
+      { type: 'chat', seq: 3, text: 'hi', from: ann, at: '' },
+      { type: 'help', seq: 4, at: '', request: { id: 'h1', attendee: ann, step: 1, created_at: '2026-01-01T00:01:00Z', position: 1 } },
+      { type: 'ready', seq: 4, you: { id: 'admin', name: 'Facilitator' }, online: ['a1', 'b1'] },
+      { type: 'attendee_removed', seq: 5, attendee: { id: 'a1', name: 'removed attendee' }, chat: 'keep', at: '' },
+      { type: 'presence', attendee: ann, online: false },
+    );
+    expect(Object.keys(live.rows)).toEqual(['b1']);
+    expect(live.queue).toEqual([]);
+    expect(live.chat.map((c) => c.from.name)).toEqual(['removed attendee']);
+
+    FakeSocket.last.serve(
+      { type: 'session_started', seq: 6, session: { id: 's2', title: 'PM', started_at: '' }, at: '' },
+      { type: 'presence', attendee: bo, online: false },
+    );
+    expect(live.rows).toEqual({});
+    expect(live.chat).toEqual([]);
+    live.destroy();
+  });
+});

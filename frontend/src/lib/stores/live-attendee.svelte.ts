@@ -3,7 +3,7 @@
  * connection, room chat, the Facilitator DM thread, announcements, their help
  * request and their step. It wraps a LiveSocket and turns frames into $state.
  */
-import { LiveSocket, type SocketCtor } from '../services/live-socket';
+import { CLOSE_REMOVED, LiveSocket, type SocketCtor } from '../services/live-socket';
 import { wsURL } from '../utils/ws-url';
 import { safeLocalStorage } from '../utils/storage';
 import { api } from '../services/api-client';
@@ -27,6 +27,8 @@ export interface AttendeeLiveOptions {
   session: StoredAttendee;
   /** onCodelabUpdated reloads the content after the facilitator edited it. */
   onCodelabUpdated?: () => void;
+  /** onClosed runs when the facilitator hides or deletes the codelab (the page says so). */
+  onClosed?: (reason: 'hidden' | 'deleted') => void;
   /** onNotice shows a short message (a toast) for things that happen while the chat is closed. */
   onNotice?: (message: string, kind: 'info' | 'error') => void;
   /** onFrame sees every frame after this store applied it (the workshop loop follows its own). */
@@ -53,6 +55,8 @@ export class AttendeeLive {
   serverStep = $state(0);
   /** completed are the steps the server counts as done for this attendee. */
   completed = $state<number[]>([]);
+  /** ended is why the server closed this attendee out for good ('' while taking part). */
+  ended = $state<'' | 'removed' | 'session'>('');
 
   readonly me: { id: string; name: string };
   private readonly socket: LiveSocket;
@@ -80,6 +84,7 @@ export class AttendeeLive {
         opts.onFrame?.(f);
       }),
       this.socket.onState((s) => (this.state = s)),
+      this.socket.onEnded((e) => (this.ended = e.code === CLOSE_REMOVED ? 'removed' : 'session')),
       this.socket.onOutbox((o) => {
         this.outbox = o;
         this.echoed = this.echoed.filter((cid) => o.some((p) => p.cid === cid));
@@ -222,6 +227,16 @@ export class AttendeeLive {
         return;
       case 'codelab_updated':
         if (this.live) this.opts.onCodelabUpdated?.();
+        return;
+      case 'attendee_removed': {
+        // Someone else was removed: their room chat is relabelled or dropped, as on the server.
+        const gone = f.attendee.id;
+        if (f.chat === 'delete') this.chat = this.chat.filter((c) => c.from.id !== gone);
+        else for (const c of this.chat) if (c.from.id === gone) c.from = { id: gone, name: f.attendee.name };
+        return;
+      }
+      case 'codelab_closed':
+        this.opts.onClosed?.(f.reason);
         return;
       case 'raffle':
         if (this.live && f.winner.id === this.me.id) this.opts.onNotice?.('You won the raffle! Come and collect your prize.', 'info');

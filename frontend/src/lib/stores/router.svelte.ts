@@ -45,9 +45,28 @@ export class HashRouter {
     win.addEventListener('hashchange', this.sync);
   }
 
+  private guard: ((to: string) => boolean) | null = null;
+
+  /**
+   * setGuard installs a check run before the path changes (link, back button,
+   * typed address); when it returns false the page stays and the address bar
+   * is put back. It returns the function that removes the guard.
+   */
+  setGuard = (g: (to: string) => boolean): (() => void) => {
+    this.guard = g;
+    return () => {
+      if (this.guard === g) this.guard = null;
+    };
+  };
+
   /** sync re-reads the hash; it also runs after history.replaceState, which fires no event. */
   sync = (): void => {
-    this.path = parseHash(this.win.location.hash);
+    const next = parseHash(this.win.location.hash);
+    if (next !== this.path && this.guard && !this.guard(next)) {
+      this.win.history.replaceState(this.win.history.state, '', '#' + this.path);
+      return;
+    }
+    this.path = next;
   };
 
   /** match tests the current path against a pattern (see matchRoute). */

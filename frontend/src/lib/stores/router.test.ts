@@ -73,4 +73,25 @@ describe('HashRouter', () => {
     expect(window.location.hash).toBe('#/');
     expect(window.history.length).toBe(before);
   });
+
+  it('a guard that says no keeps the page and puts the address back', async () => {
+    window.history.replaceState(null, '', '#/codelabs/e');
+    r = new HashRouter(window);
+    const asked: string[] = [];
+    let allow = false;
+    const remove = r.setGuard((to) => (asked.push(to), allow));
+    const changed = nextHashChange();
+    window.location.hash = '#/';
+    await changed;
+    expect(asked).toEqual(['/']);
+    expect(r.path).toBe('/codelabs/e');
+    expect(window.location.hash).toBe('#/codelabs/e');
+    allow = true;
+    r.navigate('/join');
+    expect(r.path).toBe('/join');
+    remove();
+    allow = false;
+    r.navigate('/');
+    expect(r.path).toBe('/');
+  });
 });

@@ -142,6 +142,9 @@ export type ServerFrame =
   | HelpResolvedEvent
   | LoopEvent
   | { type: 'codelab_updated'; seq: number; codelab_id: string; at: string }
+  | { type: 'attendee_removed'; seq: number; attendee: Person; chat: 'keep' | 'delete'; at: string }
+  | { type: 'session_started'; seq: number; session: { id: string; title: string; started_at: string }; at: string }
+  | { type: 'codelab_closed'; codelab_id: string; reason: 'hidden' | 'deleted' }
   | { type: 'presence'; attendee: Person; online: boolean }
   | { type: 'help_position'; request_id: string; position: number }
   | { type: 'ready'; seq: number; you: Person; online: string[] }

@@ -24,6 +24,11 @@ export function errorMessage(e: unknown): string {
   return String(e);
 }
 
+/** needsFacilitator tells whether the failure is one only the facilitator can fix (full disk, damaged database). */
+export function needsFacilitator(e: unknown): boolean {
+  return isApiError(e) && (e.code === 'disk_full' || e.code === 'database_damaged');
+}
+
 /** isRetryable tells whether trying the same request again could succeed. */
 export function isRetryable(e: unknown): boolean {
   if (!isApiError(e)) return true;

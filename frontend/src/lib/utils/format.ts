@@ -12,6 +12,7 @@ export function minutes(n: number): string {
 /** codelabMinutes is the codelab's own estimate, or the sum of its steps when 0. */
 export function codelabMinutes(c: Codelab): number {
   if (c.duration_minutes > 0) return c.duration_minutes;
+  if (!c.steps && c.total_minutes !== undefined) return c.total_minutes; // lists carry no steps
   return (c.steps ?? []).reduce((sum, s) => sum + (s.duration_minutes || 0), 0);
 }
 
