@@ -25,10 +25,9 @@ type migration struct {
 }
 
 // loadMigrations reads the NNNN_name.sql files of fsys's migrations folder.
-// It refuses a file without a number and two files with one number. A gap
-// in the numbers is allowed: numbers are handed out to parallel branches,
-// so a branch may hold 0008 before 0005-0007 land. What would be unsafe,
-// a lower number arriving after a higher one was applied, migrateFrom refuses.
+// It refuses a file without a number, two files with one number, and a gap:
+// each would mean a migration was lost or misnamed, and starting anyway
+// could apply the rest to a schema they were not written for.
 func loadMigrations(fsys fs.FS) ([]migration, error) {
 	names, err := fs.Glob(fsys, "migrations/*.sql")
 	if err != nil {
@@ -54,6 +53,11 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 		out = append(out, migration{version: version, name: name, body: string(body)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	for i, m := range out {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("store: migration number %d is missing (next is %s)", i+1, m.name)
+		}
+	}
 	return out, nil
 }
 
@@ -116,6 +120,9 @@ func (s *Store) migrateFrom(ctx context.Context, fsys fs.FS) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("store: read schema_migrations: %w", err)
 	}
+	// A database whose record skips a number that a later migration passed
+	// (made by a build that lacked that file) must not get it now: it was
+	// written for an older schema.
 	newest := 0
 	for v := range applied {
 		newest = max(newest, v)
