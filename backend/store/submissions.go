@@ -155,7 +155,10 @@ func (s *Store) GetSubmission(ctx context.Context, codelabID, sid string) (*Subm
 // SubmissionFileNames lists every stored submission file name (for
 // restore checks and orphan cleanup).
 func SubmissionFileNames(ctx context.Context, db *sql.DB) ([]string, error) {
-	rows, err := db.QueryContext(ctx, `SELECT file_name FROM submissions WHERE kind = 'file'`)
+	// Archived sessions keep their submitted files (sessions.go, roomOf).
+	rows, err := db.QueryContext(ctx, `SELECT file_name FROM submissions WHERE kind = 'file'
+		UNION SELECT json_extract(s.value, '$.file_name') FROM sessions, json_each(sessions.archive, '$.results.submissions') s
+		WHERE sessions.archive IS NOT NULL AND json_extract(s.value, '$.kind') = 'file'`)
 	if err != nil {
 		return nil, fmt.Errorf("store: submission names: %w", err)
 	}
