@@ -9,12 +9,16 @@ import (
 	"os"
 
 	"github.com/opencodelabs/desktop/app"
+	"github.com/opencodelabs/desktop/backend/verifycmd"
 )
 
 //go:embed all:frontend/dist
 var dist embed.FS
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "verify" { // offline certificate check, no server
+		os.Exit(verifycmd.Run(os.Args[2:], os.Getenv, os.Stdout, os.Stderr))
+	}
 	assets, err := fs.Sub(dist, "frontend/dist")
 	if err != nil {
 		panic(err)

@@ -19,7 +19,9 @@ type codelabInput struct {
 	IsPublic        *bool     `json:"is_public"`
 	AccessCode      *string   `json:"access_code"`
 	GuideMarkdown   *string   `json:"guide_markdown"`
-	MaxAttendees    *int      `json:"max_attendees"` // stored apart: see saveMaxAttendees
+
+	loopSettingsInput      // loop.go: quiz/feedback/submission rules, limits, closed
+	MaxAttendees      *int `json:"max_attendees"` // stored apart: see saveMaxAttendees
 }
 
 // patch validates the input and applies it to c.
@@ -75,7 +77,7 @@ func (in *codelabInput) patch(c *model.Codelab) error {
 	if in.MaxAttendees != nil && (*in.MaxAttendees < 1 || *in.MaxAttendees > store.MaxMaxAttendees) {
 		return badRequest("invalid_field", "The field max_attendees must be between 1 and %d.", store.MaxMaxAttendees)
 	}
-	return nil
+	return in.loopSettingsInput.patch(c)
 }
 
 // saveMaxAttendees stores the registration cap when the input sets it.
@@ -174,6 +176,7 @@ func (a *API) deleteCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err := a.Store.DeleteCodelab(r.Context(), r.PathValue("id")); err != nil {
 		return err
 	}
+	a.sweepSubmissionFiles(r.Context()) // loop_submissions.go: the codelab's submitted files
 	a.announceClosed(r.PathValue("id"), "deleted")
 	a.audit(r, "codelab.delete", r.PathValue("id"), "codelab", r.PathValue("id"), nil)
 	w.WriteHeader(http.StatusNoContent)

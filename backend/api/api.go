@@ -150,6 +150,8 @@ func (a *API) routes() {
 	a.sessionRoutes(m)
 	a.shortLinkRoutes(m)
 
+	a.loopRoutes(m) // loop.go: guide, quiz, feedback, submissions, certificates, raffle
+
 	m.HandleFunc("/api/", a.wrap(a.noRoute))
 	m.Handle("/", a.static())
 }

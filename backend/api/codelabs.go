@@ -35,9 +35,7 @@ func (a *API) listPublicCodelabs(w http.ResponseWriter, r *http.Request) error {
 		c := &list[i]
 		out[i] = codelabOut{Codelab: c, HasAccessCode: c.AccessCode != ""}
 		c.AccessCode = ""
-		if out[i].HasAccessCode {
-			c.GuideMarkdown = "" // like steps: only for attendees registered in it
-		}
+		c.GuideMarkdown = "" // a summary; the guide has the steps' access rule (GET .../guide)
 	}
 	if err := a.fillTotals(r.Context(), out); err != nil {
 		return err

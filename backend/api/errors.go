@@ -16,6 +16,7 @@ type Error struct {
 	Status  int
 	Code    string
 	Message string
+	Missing []string // what a refused completion still needs (requirements_not_met)
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%d %s: %s", e.Status, e.Code, e.Message) }
@@ -70,7 +71,11 @@ func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		a.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		e = Errorf(http.StatusInternalServerError, "internal", "Something went wrong on the server; it has been logged.")
 	}
-	_ = writeJSON(w, e.Status, map[string]any{"error": map[string]string{"code": e.Code, "message": e.Message}})
+	body := map[string]any{"code": e.Code, "message": e.Message}
+	if e.Missing != nil {
+		body["missing"] = e.Missing
+	}
+	_ = writeJSON(w, e.Status, map[string]any{"error": body})
 }
 
 // writeJSON writes v with status; encoding errors can only be logged.

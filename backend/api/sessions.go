@@ -45,6 +45,7 @@ func (a *API) removeAttendee(w http.ResponseWriter, r *http.Request) error {
 	a.Hub.Kick(id, func(who realtime.Identity) bool { return !who.Admin && who.ID == aid },
 		realtime.CloseRemoved, "removed by the facilitator")
 	a.notifyHelpPositions(r.Context(), id)
+	a.sweepSubmissionFiles(r.Context()) // their hand-ins went with the row
 	a.audit(r, "attendee.remove", id, "attendee", aid, map[string]any{"chat": map[bool]string{true: "delete", false: "keep"}[deleteChat]})
 	w.WriteHeader(http.StatusNoContent)
 	return nil

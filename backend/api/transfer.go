@@ -93,9 +93,15 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		}
 		return u
 	})
+	sanitizeImportedLoop(&c) // loop.go
 	err = a.Store.Write(r.Context(), func(tx *sql.Tx) error {
 		if err := store.InsertCodelabTx(r.Context(), tx, &c); err != nil {
 			return err
+		}
+		if warn, err := importQuizTx(r.Context(), tx, &c, b.Quiz); err != nil {
+			return err
+		} else if warn != "" {
+			warnings = append(warnings, warn)
 		}
 		for _, u := range uploads {
 			u.CodelabID = c.ID
@@ -193,6 +199,9 @@ func (a *API) exportCodelab(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	bundle := &importer.Bundle{Codelab: *c, Assets: assets, Meta: meta}
+	if err := a.exportLoop(r.Context(), bundle); err != nil { // loop.go
+		return err
+	}
 	var out *importer.ExportFile
 	if format == "claat" {
 		out, err = importer.ExportClaat(bundle)

@@ -50,6 +50,10 @@ type Bundle struct {
 	// Missing lists the relative image URLs the markdown still uses but the
 	// upload did not hold, in first-seen order (each also has a warning).
 	Missing []string
+
+	// Workshop loop extras, carried in opencodelabs-desktop.json (loop.go).
+	Quiz        *model.Quiz        // nil: none; the importing side validates it
+	RaffleDraws []model.RaffleDraw // export only: draws name attendees of this server
 }
 
 // ExportFile is what an export produces: the bytes plus the file name and

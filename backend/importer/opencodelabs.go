@@ -67,6 +67,8 @@ type desktopMeta struct {
 	Steps           []desktopMetaStep `json:"steps"`
 	Images          []string          `json:"images"`
 	Extra           map[string]string `json:"extra,omitempty"`
+
+	loopMeta // loop.go: quiz, submission limits, raffle draws
 }
 
 type desktopMetaStep struct {
@@ -213,7 +215,9 @@ func importOpenCodelabs(za *zipArchive) (*Bundle, error) {
 			}
 		}
 	}
-	return &Bundle{Codelab: c, Assets: assets.list, Meta: meta.Extra}, nil
+	b := &Bundle{Codelab: c, Assets: assets.list, Meta: meta.Extra}
+	meta.loopMeta.apply(b)
+	return b, nil
 }
 
 // parseTime reads created_at as Open Codelabs stores it (SQLite
@@ -287,7 +291,7 @@ func ExportOpenCodelabs(b *Bundle) (*ExportFile, error) {
 	meta := desktopMeta{
 		Format: "opencodelabs-desktop", Version: 1, DurationMinutes: c.DurationMinutes,
 		Tags: nonNil(c.Tags), AccessCode: c.AccessCode, Steps: []desktopMetaStep{}, Images: []string{},
-		Extra: b.Meta,
+		Extra: b.Meta, loopMeta: newLoopMeta(b),
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)

@@ -23,6 +23,11 @@ type Codelab struct {
 	UpdatedAt       time.Time `json:"updated_at"`
 	StepCount       int       `json:"step_count"`
 	Steps           []Step    `json:"steps,omitempty"`
+
+	// Workshop loop settings (docs/api.md "Workshop loop").
+	SubmissionMaxFileBytes  int64 `json:"submission_max_file_bytes"`
+	SubmissionMaxTotalBytes int64 `json:"submission_max_total_bytes"`
+	Closed                  bool  `json:"closed"`
 	// FeedbackURL is claat's "feedback link", shown to attendees as
 	// "Report a mistake" (empty when there is none).
 	FeedbackURL string `json:"feedback_url,omitempty"`

@@ -36,4 +36,7 @@ type SessionDetail struct {
 	Attendees []Attendee        `json:"attendees"`
 	Help      []SessionHelp     `json:"help"`
 	Messages  []json.RawMessage `json:"messages"`
+	// Results are the workshop loop's rows of the session (quiz attempts,
+	// feedback, submissions, certificates), kept as the store wrote them.
+	Results json.RawMessage `json:"results,omitempty"`
 }

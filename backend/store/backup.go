@@ -287,6 +287,10 @@ func (s *Store) verifyArchive(ctx context.Context, f *os.File, workDir string) (
 		os.RemoveAll(dir)
 		return nil, err
 	}
+	if err := checkLoopRows(ctx, ex.DBPath); err != nil { // loop_restore.go
+		os.RemoveAll(dir)
+		return nil, err
+	}
 	return ex, nil
 }
 
@@ -416,7 +420,7 @@ func checkDatabase(ctx context.Context, dbPath string, manifestVersion int) erro
 		return invalid("the backup database failed its integrity check: %s", result)
 	}
 	var version int
-	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&version); err != nil {
+	if err := db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&version); err != nil {
 		return invalid("the backup database has no schema version: %v", err)
 	}
 	if version != manifestVersion {

@@ -13,6 +13,7 @@ import (
 
 const codelabColumns = `id, title, description, author, duration_minutes, tags, is_public, access_code,
 	guide_markdown, quiz_enabled, require_quiz, require_feedback, require_submission, created_at, updated_at,
+	submission_max_file_bytes, submission_max_total_bytes, closed,
 	(SELECT COUNT(*) FROM steps WHERE steps.codelab_id = codelabs.id)`
 
 type rowScanner interface{ Scan(dest ...any) error }
@@ -22,7 +23,7 @@ func scanCodelab(row rowScanner) (*model.Codelab, error) {
 	var tags, created, updated string
 	err := row.Scan(&c.ID, &c.Title, &c.Description, &c.Author, &c.DurationMinutes, &tags, &c.IsPublic,
 		&c.AccessCode, &c.GuideMarkdown, &c.QuizEnabled, &c.RequireQuiz, &c.RequireFeedback, &c.RequireSubmit,
-		&created, &updated, &c.StepCount)
+		&created, &updated, &c.SubmissionMaxFileBytes, &c.SubmissionMaxTotalBytes, &c.Closed, &c.StepCount)
 	if err != nil {
 		return nil, err
 	}
@@ -116,12 +117,15 @@ func (s *Store) CreateCodelab(ctx context.Context, c *model.Codelab) error {
 func InsertCodelabTx(ctx context.Context, tx *sql.Tx, c *model.Codelab) error {
 	c.ID = NewID()
 	t := now()
+	DefaultLimits(c)
 	c.CreatedAt, c.UpdatedAt = parseTime(t), parseTime(t)
 	_, err := tx.ExecContext(ctx, `INSERT INTO codelabs (id, title, description, author, duration_minutes, tags,
 		is_public, access_code, guide_markdown, quiz_enabled, require_quiz, require_feedback, require_submission,
-		created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		created_at, updated_at, submission_max_file_bytes, submission_max_total_bytes, closed)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		c.ID, c.Title, c.Description, c.Author, c.DurationMinutes, tagsJSON(c.Tags), c.IsPublic, c.AccessCode,
-		c.GuideMarkdown, c.QuizEnabled, c.RequireQuiz, c.RequireFeedback, c.RequireSubmit, t, t)
+		c.GuideMarkdown, c.QuizEnabled, c.RequireQuiz, c.RequireFeedback, c.RequireSubmit, t, t,
+		c.SubmissionMaxFileBytes, c.SubmissionMaxTotalBytes, c.Closed)
 	if err != nil {
 		return fmt.Errorf("store: insert codelab: %w", err)
 	}
@@ -140,9 +144,11 @@ func (s *Store) UpdateCodelab(ctx context.Context, c *model.Codelab) error {
 		t := now()
 		res, err := tx.ExecContext(ctx, `UPDATE codelabs SET title=?, description=?, author=?, duration_minutes=?,
 			tags=?, is_public=?, access_code=?, guide_markdown=?, quiz_enabled=?, require_quiz=?, require_feedback=?,
-			require_submission=?, updated_at=? WHERE id=?`,
+			require_submission=?, updated_at=?, submission_max_file_bytes=?, submission_max_total_bytes=?, closed=?
+			WHERE id=?`,
 			c.Title, c.Description, c.Author, c.DurationMinutes, tagsJSON(c.Tags), c.IsPublic, c.AccessCode,
-			c.GuideMarkdown, c.QuizEnabled, c.RequireQuiz, c.RequireFeedback, c.RequireSubmit, t, c.ID)
+			c.GuideMarkdown, c.QuizEnabled, c.RequireQuiz, c.RequireFeedback, c.RequireSubmit, t,
+			c.SubmissionMaxFileBytes, c.SubmissionMaxTotalBytes, c.Closed, c.ID)
 		if err != nil {
 			return fmt.Errorf("store: update codelab: %w", err)
 		}
@@ -214,8 +220,12 @@ func (s *Store) CopyCodelab(ctx context.Context, id string) (*model.Codelab, err
 	cp := *src
 	cp.Title = "Copy of " + src.Title
 	cp.IsPublic = false
+	cp.Closed = false
 	err = s.Write(ctx, func(tx *sql.Tx) error {
 		if err := InsertCodelabTx(ctx, tx, &cp); err != nil {
+			return err
+		}
+		if err := copyQuizTx(ctx, tx, id, cp.ID); err != nil { // quiz.go
 			return err
 		}
 		return copyImportExtrasTx(ctx, tx, src.ID, cp.ID)

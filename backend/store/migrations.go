@@ -120,6 +120,19 @@ func (s *Store) migrateFrom(ctx context.Context, fsys fs.FS) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("store: read schema_migrations: %w", err)
 	}
+	// A database whose record skips a number that a later migration passed
+	// (made by a build that lacked that file) must not get it now: it was
+	// written for an older schema.
+	newest := 0
+	for v := range applied {
+		newest = max(newest, v)
+	}
+	for _, m := range list {
+		if _, done := applied[m.version]; !done && m.version < newest {
+			return fmt.Errorf("store: migration %s is new but migration %d already ran: it was written for an older schema; "+
+				"start from a backup made before %d or a fresh data dir", m.name, newest, newest)
+		}
+	}
 	for _, m := range list {
 		if name, done := applied[m.version]; done {
 			if name != m.name {

@@ -18,9 +18,9 @@ func TestLoadMigrationsRefusesBadSets(t *testing.T) {
 		want  string
 	}{
 		{"gap", fstest.MapFS{"migrations/0001_a.sql": sqlFile("SELECT 1"), "migrations/0003_c.sql": sqlFile("SELECT 1")}, "number 2 is missing"},
+		{"not starting at one", fstest.MapFS{"migrations/0002_b.sql": sqlFile("SELECT 1")}, "number 1 is missing"},
 		{"duplicate", fstest.MapFS{"migrations/0001_a.sql": sqlFile("SELECT 1"), "migrations/0001_b.sql": sqlFile("SELECT 1")}, "share number 1"},
 		{"no number", fstest.MapFS{"migrations/0001_a.sql": sqlFile("SELECT 1"), "migrations/extra.sql": sqlFile("SELECT 1")}, "four-digit number"},
-		{"not starting at one", fstest.MapFS{"migrations/0002_b.sql": sqlFile("SELECT 1")}, "number 1 is missing"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -45,12 +45,13 @@ func TestMigrationsKeyedByPrefix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	top := real[len(real)-1].version
 	v, err := s.SchemaVersion(ctx)
-	if err != nil || v != len(real) {
-		t.Fatalf("SchemaVersion: got %d, %v, want %d", v, err, len(real))
+	if err != nil || v != top {
+		t.Fatalf("SchemaVersion: got %d, %v, want %d", v, err, top)
 	}
 
-	next := len(real) + 1
+	next := top + 1
 	extended := fstest.MapFS{}
 	for _, m := range real {
 		extended["migrations/"+m.name] = sqlFile(m.body)
@@ -69,5 +70,36 @@ func TestMigrationsKeyedByPrefix(t *testing.T) {
 	extended[name(next, "_renamed.sql")] = sqlFile("CREATE TABLE extra_test (x INTEGER)")
 	if err := s.migrateFrom(ctx, extended); err == nil || !strings.Contains(err.Error(), "never be renamed") {
 		t.Fatalf("renamed applied migration: got %v, want a refusal", err)
+	}
+}
+
+// TestMigrationLateArrival: a database whose record skips a number that a
+// later migration passed (made by a build without that file) is refused
+// rather than given a migration written for an older schema.
+func TestMigrationLateArrival(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "db.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	real, err := loadMigrations(migrationFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := fstest.MapFS{}
+	for _, m := range real {
+		files["migrations/"+m.name] = sqlFile(m.body)
+	}
+	top := real[len(real)-1].version
+	files[fmt.Sprintf("migrations/%04d_next.sql", top+1)] = sqlFile("CREATE TABLE next_test (x INTEGER)")
+	if err := s.migrateFrom(ctx, files); err != nil {
+		t.Fatalf("next migration: got %v, want it applied", err)
+	}
+	if _, err := s.write.ExecContext(ctx, `DELETE FROM schema_migrations WHERE version = ?`, top); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.migrateFrom(ctx, files); err == nil || !strings.Contains(err.Error(), "older schema") {
+		t.Fatalf("late migration: got %v, want a refusal", err)
 	}
 }

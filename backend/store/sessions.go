@@ -254,8 +254,34 @@ func roomOf(ctx context.Context, q querier, s model.Session) (*model.SessionDeta
 		d.Messages = append(d.Messages, json.RawMessage(body))
 	}
 	d.AttendeeCount, d.HelpCount = len(d.Attendees), len(d.Help)
-	return d, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var results string
+	if err := q.QueryRowContext(ctx, sessionResultsQuery, s.CodelabID, s.CodelabID, s.CodelabID, s.CodelabID).Scan(&results); err != nil {
+		return nil, fmt.Errorf("store: session results: %w", err)
+	}
+	d.Results = json.RawMessage(results)
+	return d, nil
 }
+
+// sessionResultsQuery gathers the loop's rows of a codelab's current room in
+// one JSON object, so a new session (which deletes the attendees and, by
+// cascade, their results) keeps them in its archive. Submitted files stay in
+// the submissions folder: SubmissionFileNames also lists the archived ones.
+const sessionResultsQuery = `SELECT json_object(
+	'quiz_attempts', json((SELECT json_group_array(json_object('attendee_id', attendee_id, 'step', step,
+		'score_percent', score_percent, 'passed', passed = 1, 'created_at', created_at))
+		FROM quiz_attempts WHERE codelab_id = ?)),
+	'feedback', json((SELECT json_group_array(json_object('attendee_id', attendee_id, 'satisfaction', satisfaction,
+		'difficulty', difficulty, 'comment', comment, 'updated_at', updated_at))
+		FROM feedback WHERE codelab_id = ?)),
+	'submissions', json((SELECT json_group_array(json_object('id', id, 'attendee_id', attendee_id, 'kind', kind,
+		'title', title, 'url', url, 'file_name', file_name, 'original_name', original_name, 'size', size,
+		'created_at', created_at))
+		FROM submissions WHERE codelab_id = ?)),
+	'certificates', json((SELECT json_group_array(json_object('id', id, 'attendee_id', attendee_id, 'completed_at', completed_at))
+		FROM certificates WHERE codelab_id = ? AND attendee_id IN (SELECT id FROM attendees))))`
 
 // Sessions lists a codelab's sessions, newest first; the current one is
 // always there (CurrentSessionID if it has no row yet) with live counts.

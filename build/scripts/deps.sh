@@ -9,7 +9,7 @@ profile="${1:-run}"
 
 pkgs=(libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc)
 if [[ "$profile" == test ]]; then
-  pkgs+=(xvfb xauth imagemagick chromium iproute2)
+  pkgs+=(xvfb xauth imagemagick chromium iproute2 poppler-utils) # poppler-utils: certificate PDF checks
 fi
 if [[ "$profile" == test || "$profile" == dist ]]; then
   pkgs+=(nsis desktop-file-utils)

@@ -1,5 +1,5 @@
 import { api } from './api-client';
-import type { Codelab, CodelabInput, StepInput } from '../types/codelab.type';
+import type { Codelab, CodelabInput, LoopSettings, StepInput } from '../types/codelab.type';
 
 const path = (id: string) => `/api/admin/codelabs/${encodeURIComponent(id)}`;
 
@@ -10,6 +10,8 @@ export const adminCodelabService = {
   create: (input: Partial<CodelabInput> & { title: string }) =>
     api.post<Codelab>('/api/admin/codelabs', input),
   update: (id: string, input: Partial<CodelabInput>) => api.patch<Codelab>(path(id), input),
+  /** updateSettings changes the workshop-loop settings (completion rules, limits, closed). */
+  updateSettings: (id: string, input: Partial<LoopSettings>) => api.patch<Codelab>(path(id), input),
   remove: (id: string) => api.delete(path(id)),
   copy: (id: string) => api.post<Codelab>(`${path(id)}/copy`),
   putSteps: (id: string, steps: StepInput[]) => api.put<Codelab>(`${path(id)}/steps`, { steps }),

@@ -8,12 +8,15 @@ import type { ErrorBody } from '../types/api.type';
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** details holds the error object's other fields, e.g. `missing` of requirements_not_met. */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -26,7 +29,12 @@ export interface ApiClientOptions {
   base?: string;
   token?: string;
   fetch?: typeof fetch;
+  /** xhr makes the request object of uploads with progress (tests inject a fake). */
+  xhr?: () => XMLHttpRequest;
 }
+
+/** UploadProgress reports the bytes of a request body sent so far. */
+export type UploadProgress = (sent: number, total: number) => void;
 
 /**
  * ApiClient is the one place that speaks HTTP to the server: it prefixes the
@@ -37,11 +45,13 @@ export class ApiClient {
   base: string;
   token: string;
   private readonly fetchFn: typeof fetch;
+  private readonly xhrFn: () => XMLHttpRequest;
 
   constructor(opts: ApiClientOptions = {}) {
     this.base = trimSlash(opts.base ?? '');
     this.token = opts.token ?? '';
     this.fetchFn = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.xhrFn = opts.xhr ?? (() => new XMLHttpRequest());
   }
 
   /** configure changes base and token, e.g. once the admin session is known. */
@@ -73,6 +83,34 @@ export class ApiClient {
 
   delete<T = void>(path: string): Promise<T> {
     return this.request<T>('DELETE', path);
+  }
+
+  /**
+   * upload posts a multipart form and parses the JSON answer. It uses
+   * XMLHttpRequest because fetch cannot report how much of the body was sent.
+   */
+  upload<T>(path: string, form: FormData, onProgress?: UploadProgress): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const xhr = this.xhrFn();
+      xhr.open('POST', this.url(path));
+      xhr.setRequestHeader('Accept', 'application/json');
+      if (this.token) xhr.setRequestHeader('Authorization', `Bearer ${this.token}`);
+      if (onProgress) xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : 0);
+      xhr.onerror = () => reject(new ApiError(0, 'network_error', 'Cannot reach the server (upload failed).'));
+      xhr.onload = () => {
+        const text = typeof xhr.responseText === 'string' ? xhr.responseText : '';
+        if (xhr.status < 200 || xhr.status >= 300) {
+          reject(errorFrom(xhr.status, text));
+          return;
+        }
+        try {
+          resolve((text === '' ? undefined : JSON.parse(text)) as T);
+        } catch {
+          reject(new ApiError(xhr.status, 'bad_response', 'The server sent a response that is not JSON.'));
+        }
+      };
+      xhr.send(form);
+    });
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -108,7 +146,8 @@ function errorFrom(status: number, text: string): ApiError {
   try {
     const body = JSON.parse(text) as Partial<ErrorBody>;
     if (body.error && typeof body.error.code === 'string') {
-      return new ApiError(status, body.error.code, body.error.message ?? body.error.code);
+      const { code, message, ...details } = body.error as ErrorBody['error'] & Record<string, unknown>;
+      return new ApiError(status, code, message ?? code, details);
     }
   } catch {
     // not JSON: fall through to a generic error

@@ -70,7 +70,8 @@ export function useAttendeeToken(codelabId: string): StoredAttendee | null {
   return s;
 }
 
-function withToken(token: string): ApiClient {
+/** withToken is a client on the shared base that sends this attendee token. */
+export function withToken(token: string): ApiClient {
   return new ApiClient({ base: api.base, token });
 }
 

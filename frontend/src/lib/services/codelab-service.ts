@@ -6,5 +6,7 @@ import type { ServerInfo } from '../types/api.type';
 export const codelabService = {
   list: () => api.get<Codelab[]>('/api/codelabs'),
   get: (id: string) => api.get<Codelab>(`/api/codelabs/${encodeURIComponent(id)}`),
+  /** guide is the preparation guide as server-rendered HTML ('' when there is none). */
+  guide: (id: string) => api.get<{ html: string }>(`/api/codelabs/${encodeURIComponent(id)}/guide`),
   info: () => api.get<ServerInfo>('/api/info'),
 };

@@ -76,6 +76,8 @@ export interface AdminLiveOptions {
   onNotice?: (message: string, kind: 'info' | 'error') => void;
   /** onCodelabUpdated reloads step titles after an edit. */
   onCodelabUpdated?: () => void;
+  /** onFrame sees every frame after this store applied it; `live` is false while history replays. */
+  onFrame?: (f: ServerFrame, live: boolean) => void;
   WebSocket?: SocketCtor;
 }
 
@@ -118,7 +120,10 @@ export class AdminLive {
     });
     this.outbox = this.socket.outbox;
     this.cleanups.push(
-      this.socket.onFrame((f) => this.apply(f)),
+      this.socket.onFrame((f) => {
+        this.apply(f);
+        opts.onFrame?.(f, this.live);
+      }),
       this.socket.onState((s) => (this.state = s)),
       this.socket.onOutbox((o) => {
         this.outbox = o;

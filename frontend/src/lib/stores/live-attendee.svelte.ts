@@ -31,6 +31,8 @@ export interface AttendeeLiveOptions {
   onClosed?: (reason: 'hidden' | 'deleted') => void;
   /** onNotice shows a short message (a toast) for things that happen while the chat is closed. */
   onNotice?: (message: string, kind: 'info' | 'error') => void;
+  /** onFrame sees every frame after this store applied it (the workshop loop follows its own). */
+  onFrame?: (f: ServerFrame) => void;
   WebSocket?: SocketCtor;
 }
 
@@ -77,7 +79,10 @@ export class AttendeeLive {
     this.outbox = this.socket.outbox;
     this.dismissed = this.loadDismissed();
     this.cleanups.push(
-      this.socket.onFrame((f) => this.apply(f)),
+      this.socket.onFrame((f) => {
+        this.apply(f);
+        opts.onFrame?.(f);
+      }),
       this.socket.onState((s) => (this.state = s)),
       this.socket.onEnded((e) => (this.ended = e.code === CLOSE_REMOVED ? 'removed' : 'session')),
       this.socket.onOutbox((o) => {
@@ -232,6 +237,9 @@ export class AttendeeLive {
       }
       case 'codelab_closed':
         this.opts.onClosed?.(f.reason);
+        return;
+      case 'raffle':
+        if (this.live && f.winner.id === this.me.id) this.opts.onNotice?.('You won the raffle! Come and collect your prize.', 'info');
         return;
     }
   }

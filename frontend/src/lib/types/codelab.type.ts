@@ -32,6 +32,25 @@ export interface Codelab {
   /** total_minutes is duration_minutes, or the sum of the steps' minutes when that is 0 (server-computed). */
   total_minutes?: number;
   steps?: Step[];
+  /** The workshop-loop settings (docs/api.md, "Codelab settings"). */
+  guide_markdown?: string;
+  quiz_enabled?: boolean;
+  require_quiz?: boolean;
+  require_feedback?: boolean;
+  require_submission?: boolean;
+  submission_max_file_bytes?: number;
+  submission_max_total_bytes?: number;
+  closed?: boolean;
+}
+
+/** LoopSettings are the completion rules and limits a facilitator sets in the codelab details. */
+export interface LoopSettings {
+  require_quiz: boolean;
+  require_feedback: boolean;
+  require_submission: boolean;
+  submission_max_file_bytes: number;
+  submission_max_total_bytes: number;
+  closed: boolean;
 }
 
 /** CodelabInput is the body of create and (as a partial) update requests. */

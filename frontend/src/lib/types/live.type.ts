@@ -83,6 +83,55 @@ export interface HelpResolvedEvent {
   at: string;
 }
 
+/** Workshop-loop events (docs/realtime.md, "Workshop loop frames"): to the attendee concerned and the facilitator. */
+export interface QuizSubmittedEvent {
+  type: 'quiz_submitted';
+  seq: number;
+  attendee: Person;
+  attempt_id: string;
+  step: number | null;
+  score_percent: number;
+  passed: boolean;
+  results: { question_id: string; correct: boolean }[];
+  at: string;
+}
+export interface FeedbackEvent {
+  type: 'feedback';
+  seq: number;
+  attendee: Person;
+  satisfaction: number;
+  difficulty: number;
+  has_comment: boolean;
+  updated: boolean;
+  at: string;
+}
+export interface SubmissionEvent {
+  type: 'submission';
+  seq: number;
+  attendee: Person;
+  action: 'added' | 'deleted';
+  submission: { id: string; kind?: 'file' | 'link'; title?: string; url?: string; original_name?: string; content_type?: string; size?: number; created_at?: string };
+  at: string;
+}
+export interface CompletedEvent {
+  type: 'completed';
+  seq: number;
+  attendee: Person;
+  certificate_id: string;
+  completed_at: string;
+  at: string;
+}
+/** RaffleEvent goes to everyone in the codelab: the projector and the winner's screen. */
+export interface RaffleEvent {
+  type: 'raffle';
+  seq: number;
+  draw_id: string;
+  winner: Person;
+  among: 'completed' | 'present';
+  at: string;
+}
+export type LoopEvent = QuizSubmittedEvent | FeedbackEvent | SubmissionEvent | CompletedEvent | RaffleEvent;
+
 /** ServerFrame is any frame the server sends (docs/realtime.md, "Server → client"). */
 export type ServerFrame =
   | ChatEvent
@@ -91,6 +140,7 @@ export type ServerFrame =
   | ProgressEvent
   | HelpEvent
   | HelpResolvedEvent
+  | LoopEvent
   | { type: 'codelab_updated'; seq: number; codelab_id: string; at: string }
   | { type: 'attendee_removed'; seq: number; attendee: Person; chat: 'keep' | 'delete'; at: string }
   | { type: 'session_started'; seq: number; session: { id: string; title: string; started_at: string }; at: string }

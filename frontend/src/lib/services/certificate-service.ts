@@ -1,0 +1,94 @@
+/**
+ * certificate-service: completing a codelab (the server checks the rules and
+ * issues a signed certificate), reading and verifying certificates, and the
+ * facilitator's signing key.
+ */
+import { renderSVG } from 'uqr';
+import { api, isApiError } from './api-client';
+import { qrDataUrl } from './join-service';
+import { withToken } from './attendee-service';
+import type { Certificate, LoopRow, Requirement, Requirements, SigningKey, VerifyResult } from '../types/certificate.type';
+
+const enc = encodeURIComponent;
+export const certificatePaths = {
+  complete: '/api/me/complete',
+  requirements: '/api/me/requirements',
+  loop: (id: string) => `/api/admin/codelabs/${enc(id)}/loop`,
+  one: (id: string) => `/api/certificates/${enc(id)}`,
+  pdf: (id: string) => `/api/certificates/${enc(id)}/pdf`,
+  verify: '/api/certificates/verify',
+  key: '/api/admin/certificates/key',
+};
+
+/** CompleteOutcome is either a certificate or the list of rules not met yet. */
+export type CompleteOutcome = { ok: true; certificate: Certificate } | { ok: false; missing: Requirement[]; message: string };
+
+const KNOWN: Requirement[] = ['steps', 'quiz', 'feedback', 'submission'];
+
+export const certificateService = {
+  /** complete asks the server to finish; a 409 requirements_not_met becomes the missing list. */
+  complete: async (token: string): Promise<CompleteOutcome> => {
+    try {
+      const r = await withToken(token).post<{ certificate: Certificate }>(certificatePaths.complete);
+      return { ok: true, certificate: r.certificate };
+    } catch (e) {
+      if (isApiError(e) && e.code === 'requirements_not_met') {
+        return { ok: false, missing: missingFrom(e.details), message: e.message };
+      }
+      throw e;
+    }
+  },
+  requirements: (token: string) => withToken(token).get<Requirements>(certificatePaths.requirements),
+  loop: (codelabId: string) => api.get<LoopRow[]>(certificatePaths.loop(codelabId)),
+  get: (id: string) => api.get<Certificate>(certificatePaths.one(id)),
+  verify: (token: string) => api.post<VerifyResult>(certificatePaths.verify, { token: token.trim() }),
+  key: () => api.get<SigningKey>(certificatePaths.key),
+  /** pdfHref is the absolute URL of a certificate's PDF. */
+  pdfHref: (id: string, pdfUrl?: string) => api.url(pdfUrl ? '/' + pdfUrl.replace(/^\/+/, '') : certificatePaths.pdf(id)),
+};
+
+/** missingFrom reads `missing` from an error body, keeping only known rules. */
+export function missingFrom(details: Record<string, unknown> | undefined): Requirement[] {
+  const m = details?.missing;
+  return Array.isArray(m) ? m.filter((x): x is Requirement => KNOWN.includes(x as Requirement)) : [];
+}
+
+/** certificateLink is the attendee-app URL of a certificate page. */
+export function certificateLink(origin: string, id: string): string {
+  return `${origin.replace(/\/+$/, '')}/#/certificate/${enc(id)}`;
+}
+
+/** requirementLabel names a rule for a person. */
+export function requirementLabel(r: Requirement): string {
+  return {
+    steps: 'Visit every step',
+    quiz: 'Pass the quiz',
+    feedback: 'Give feedback',
+    submission: 'Hand in your work',
+  }[r];
+}
+
+/**
+ * verifyPathRedirect maps the QR code's `/verify#token=T` to the hash route
+ * `/#/verify/T` (the attendee app routes on the hash); null when not a verify URL.
+ */
+export function verifyPathRedirect(pathname: string, hash: string): string | null {
+  const m = /^(.*\/)verify\/?$/.exec(pathname);
+  if (!m) return null;
+  const t = /^#token=([^&]*)/.exec(hash);
+  return `${m[1]}#/verify${t ? '/' + t[1] : ''}`;
+}
+
+/** applyVerifyPath rewrites a `/verify` address before the router reads it. */
+export function applyVerifyPath(win: Window = window): void {
+  const to = verifyPathRedirect(win.location.pathname, win.location.hash);
+  if (to) win.history.replaceState(win.history.state, '', to);
+}
+
+/**
+ * verifyQr is an `<img>` source of the QR code of a certificate's verify URL,
+ * drawn in the browser (uqr) so the page prints without another request.
+ */
+export function verifyQr(url: string): string {
+  return url ? qrDataUrl(renderSVG(url, { ecc: 'L', border: 2, pixelSize: 4 })) : '';
+}
