@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -121,8 +120,6 @@ func (l *loopLab) get(url, token string) *httptest.ResponseRecorder {
 	l.api.ServeHTTP(rec, req)
 	return rec
 }
-
-func readAll(r io.Reader) string { b, _ := io.ReadAll(r); return string(b) }
 
 var _ = http.StatusOK
 

@@ -68,7 +68,7 @@ func writeInRoot(root *os.Root, name string, data []byte) error {
 		err = root.Rename(tmp, name)
 	}
 	if err != nil {
-		root.Remove(tmp)
+		_ = root.Remove(tmp) // best effort: the name is random and never listed
 		return fmt.Errorf("api: write submission: %w", err)
 	}
 	return nil
@@ -150,7 +150,7 @@ func (a *API) submit(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		if _, err := a.runOp(r.Context(), store.AddSubmissionOp(at.CodelabID, person(at), sub)); err != nil {
-			root.Remove(sub.FileName)
+			_ = root.Remove(sub.FileName) // best effort: the sweep removes unlisted files
 			return loopError(err)
 		}
 	} else {

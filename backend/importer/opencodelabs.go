@@ -216,7 +216,7 @@ func importOpenCodelabs(za *zipArchive) (*Bundle, error) {
 		}
 	}
 	b := &Bundle{Codelab: c, Assets: assets.list, Meta: meta.Extra}
-	meta.loopMeta.apply(b)
+	meta.apply(b)
 	return b, nil
 }
 

@@ -68,10 +68,12 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 	if err != nil {
 		return nil, errors.Join(err, lock.release())
 	}
-	if _, _, err := st.CertificateKey(ctx); err != nil { // the signing key exists from the first start on
-		st.Close()
-		lock.release()
-		return nil, err
+	// The signing key exists from the first start on; a damaged database is
+	// read-only and serves no completions until it is restored.
+	if st.Damage() == nil {
+		if _, _, err := st.CertificateKey(ctx); err != nil {
+			return nil, errors.Join(err, st.Close(), lock.release())
+		}
 	}
 	s := &Server{cfg: cfg, log: log, store: st, name: cfg.Name, done: make(chan error, 1), lock: lock}
 	s.auto = store.NewAutoBackups(st, cfg.DataDir)
