@@ -20,23 +20,13 @@ import type { ConnectionState, OutgoingFrame, Pending, ServerFrame } from '../ty
 import { safeLocalStorage, type StorageLike } from '../utils/storage';
 import { Outbox } from './outbox';
 
-/** SocketLike is the part of the browser WebSocket the client uses. */
-export interface SocketLike {
-  readyState: number;
-  onopen: ((ev: unknown) => void) | null;
-  onmessage: ((ev: { data: unknown }) => void) | null;
-  onclose: ((ev: { code: number; reason?: string }) => void) | null;
-  onerror: ((ev: unknown) => void) | null;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-}
+import { backoffDelay, CLOSE_REMOVED, CLOSE_SESSION_ENDED, defaultCid } from './live-socket-policy';
+import type { Ended, SendError, SocketCtor, SocketLike, Timers } from './live-socket-policy';
 
-export type SocketCtor = new (url: string) => SocketLike;
+export { backoffDelay, CLOSE_REMOVED, CLOSE_SESSION_ENDED, MAX_BACKOFF_MS, MIN_BACKOFF_MS } from './live-socket-policy';
+export type { Ended, SendError, SocketCtor, SocketLike, Timers } from './live-socket-policy';
 
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+type Listener<T> = (v: T) => void;
 
 export interface LiveSocketOptions {
   /** url builds the WebSocket URL for a `since` value. */
@@ -50,37 +40,6 @@ export interface LiveSocketOptions {
   newCid?: () => string;
   /** rateLimitRetryMs is how long a rate_limited message waits before its resend. */
   rateLimitRetryMs?: number;
-}
-
-/** SendError is a refused message (an `error` frame with a cid other than rate_limited). */
-export interface SendError {
-  code: string;
-  message: string;
-  frame?: Pending;
-}
-
-type Listener<T> = (v: T) => void;
-
-export const MIN_BACKOFF_MS = 1000;
-/** Close codes after which the token is dead (docs/realtime.md, "Removal and sessions"). */
-export const CLOSE_REMOVED = 4003;
-export const CLOSE_SESSION_ENDED = 4004;
-/** Ended says why the server closed the socket for good. */
-export interface Ended {
-  code: number;
-  reason: string;
-}
-export const MAX_BACKOFF_MS = 30_000;
-
-/** backoffDelay is the wait before reconnect attempt `attempt` (0-based): 1 s · 2^n, capped at 30 s, ±20 % jitter. */
-export function backoffDelay(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** Math.min(attempt, 10));
-  return Math.round(Math.min(MAX_BACKOFF_MS, base * (0.8 + 0.4 * random())));
-}
-
-function defaultCid(): string {
-  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
-  return `c${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
 }
 
 /** LiveSocket is one realtime connection that survives drops (see the module comment). */
