@@ -3,6 +3,7 @@ package importer
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -305,19 +306,7 @@ func splitList(s string) []string {
 // findClaatMarkdown picks the codelab's markdown in a ZIP: the shallowest
 // .md file, ignoring a README.md beside it.
 func findClaatMarkdown(za *zipArchive) (string, error) {
-	var cands []string
-	for _, n := range za.names {
-		ext := strings.ToLower(path.Ext(n))
-		if ext != ".md" && ext != ".markdown" {
-			continue
-		}
-		switch {
-		case len(cands) == 0 || depth(n) < depth(cands[0]):
-			cands = []string{n}
-		case depth(n) == depth(cands[0]):
-			cands = append(cands, n)
-		}
-	}
+	cands := za.shallowest(".md", ".markdown")
 	if len(cands) > 1 {
 		var keep []string
 		for _, n := range cands {
@@ -356,13 +345,38 @@ func findClaatMarkdown(za *zipArchive) (string, error) {
 			cands = keep
 		}
 	}
+	return onlyCandidate(cands, "several markdown files (%s); keep only the codelab's")
+}
+
+// shallowest lists the ZIP's files with one of exts (lower case) that sit
+// at the smallest folder depth among them.
+func (za *zipArchive) shallowest(exts ...string) []string {
+	var cands []string
+	for _, n := range za.names {
+		if !slices.Contains(exts, strings.ToLower(path.Ext(n))) {
+			continue
+		}
+		switch {
+		case len(cands) == 0 || depth(n) < depth(cands[0]):
+			cands = []string{n}
+		case depth(n) == depth(cands[0]):
+			cands = append(cands, n)
+		}
+	}
+	return cands
+}
+
+// onlyCandidate is the one file a ZIP's codelab can be read from, or the
+// error that says none or too many (several is a format like "several
+// markdown files (%s); …" naming them).
+func onlyCandidate(cands []string, several string) (string, error) {
 	switch len(cands) {
 	case 0:
 		return "", errf(CodeNoCodelab, "the ZIP holds neither a codelab.json (Open Codelabs export), a markdown file (claat) nor an .html file (Google Docs export)")
 	case 1:
 		return cands[0], nil
 	}
-	return "", errf(CodeBadZip, "the ZIP holds several markdown files (%s); keep only the codelab's", strings.Join(cands, ", "))
+	return "", errf(CodeBadZip, "the ZIP holds "+several, strings.Join(cands, ", "))
 }
 
 func importClaatZip(za *zipArchive) (*Bundle, error) {

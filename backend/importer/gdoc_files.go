@@ -12,26 +12,7 @@ import (
 
 // findGDocHTML picks the Docs export's page in a ZIP: the shallowest .html.
 func findGDocHTML(za *zipArchive) (string, error) {
-	var cands []string
-	for _, n := range za.names {
-		ext := strings.ToLower(path.Ext(n))
-		if ext != ".html" && ext != ".htm" {
-			continue
-		}
-		switch {
-		case len(cands) == 0 || depth(n) < depth(cands[0]):
-			cands = []string{n}
-		case depth(n) == depth(cands[0]):
-			cands = append(cands, n)
-		}
-	}
-	switch len(cands) {
-	case 0:
-		return "", errf(CodeNoCodelab, "the ZIP holds neither a codelab.json (Open Codelabs export), a markdown file (claat) nor an .html file (Google Docs export)")
-	case 1:
-		return cands[0], nil
-	}
-	return "", errf(CodeBadZip, "the ZIP holds several HTML files (%s); keep only the Doc's", strings.Join(cands, ", "))
+	return onlyCandidate(za.shallowest(".html", ".htm"), "several HTML files (%s); keep only the Doc's")
 }
 
 func importGDocZip(za *zipArchive) (*Bundle, error) {
