@@ -9,6 +9,9 @@ import { certificateService, missingFrom, verifyPathRedirect, verifyQr } from '.
 import { firstMissingStep } from '../../attendee/loop/workshop-loop.svelte';
 import { raffleService } from './raffle-service';
 import type { AttendeeQuiz, Question } from '../types/quiz.type';
+import { useCatalogue } from '../testing/catalogue';
+
+useCatalogue('en'); // assertions read the English catalogue
 
 // A real HTTP server on loopback answers like docs/api.md ("Workshop loop") says the Go server does.
 let server: Server;

@@ -34,6 +34,8 @@ export function isRetryable(e: unknown): boolean {
 /** handleError is the one error funnel: it shows a toast and returns the message. */
 export function handleError(e: unknown, context?: string): string {
   const msg = errorMessage(e);
-  toasts.show(context ? t('common.error.withContext', { context, message: msg }) : msg, 'error');
+  // Before the catalogue is loaded (unit tests) the two parts are joined plainly.
+  const text = !context ? msg : has('common.error.withContext') ? t('common.error.withContext', { context, message: msg }) : `${context}: ${msg}`;
+  toasts.show(text, 'error');
   return msg;
 }
