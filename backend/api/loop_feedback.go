@@ -25,7 +25,7 @@ func (a *API) putFeedback(w http.ResponseWriter, r *http.Request) error {
 	var out store.Feedback
 	fb := store.Feedback{Satisfaction: in.Satisfaction, Difficulty: in.Difficulty, Comment: in.Comment}
 	if _, err := a.runOp(r.Context(), store.FeedbackOp(at.CodelabID, person(at), fb, &out)); err != nil {
-		return loopError(err)
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

@@ -210,7 +210,7 @@ func (a *API) quizAttempt(w http.ResponseWriter, r *http.Request) error {
 	}
 	var out store.QuizAttempt
 	if _, err := a.runOp(r.Context(), store.QuizAttemptOp(at.CodelabID, person(at), op, &out)); err != nil {
-		return loopError(err)
+		return err
 	}
 	return writeJSON(w, http.StatusCreated, out)
 }

@@ -151,7 +151,7 @@ func (a *API) submit(w http.ResponseWriter, r *http.Request) error {
 		}
 		if _, err := a.runOp(r.Context(), store.AddSubmissionOp(at.CodelabID, person(at), sub)); err != nil {
 			_ = root.Remove(sub.FileName) // best effort: the sweep removes unlisted files
-			return loopError(err)
+			return err
 		}
 	} else {
 		var in struct {
@@ -174,7 +174,7 @@ func (a *API) submit(w http.ResponseWriter, r *http.Request) error {
 		}
 		*sub = store.Submission{Kind: "link", Title: title, URL: u}
 		if _, err := a.runOp(r.Context(), store.AddSubmissionOp(at.CodelabID, person(at), sub)); err != nil {
-			return loopError(err)
+			return err
 		}
 	}
 	a.withURLs(sub, at.CodelabID, false)
@@ -226,7 +226,7 @@ func (a *API) deleteSubmission(w http.ResponseWriter, r *http.Request) error {
 	defer a.content.mu.RUnlock()
 	var gone store.Submission
 	if _, err := a.runOp(r.Context(), store.DeleteSubmissionOp(at.CodelabID, person(at), r.PathValue("sid"), &gone)); err != nil {
-		return loopError(err)
+		return err
 	}
 	if gone.Kind == "file" {
 		a.removeSubmissionFile(gone.FileName)

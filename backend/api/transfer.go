@@ -29,14 +29,6 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	b, format, err := importer.ImportWith(file.name, file.data, opts)
-	var ie *importer.Error
-	if errors.As(err, &ie) {
-		status := http.StatusBadRequest
-		if ie.Code == importer.CodeZipTooLarge || ie.Code == importer.CodeFileTooLarge || ie.Code == importer.CodeStepTooLarge {
-			status = http.StatusRequestEntityTooLarge
-		}
-		return Errorf(status, ie.Code, "%s", ie.Message)
-	}
 	if err != nil {
 		return err
 	}
