@@ -1,10 +1,11 @@
-import type { Line } from '../../attendee/live/ChatLog.svelte';
+import type { Line } from '../types/chat-line.type';
 import { t } from '../i18n/i18n.svelte';
 import type { ChatEvent, DmEvent, Pending } from '../types/live.type';
 
 /**
  * chatLines turns a thread's events and its still-unacked messages into what
- * ChatLog shows: events in order (own ones named You, the facilitator by the showing language's word), then the pending
+ * ChatLog shows: events in order (own ones named You, the facilitator by its
+ * word in the showing language), then the pending
  * ones greyed. meId is the viewer's sender id ('admin' for the facilitator).
  * Both chat panels use it, so the two views cannot drift apart.
  */
