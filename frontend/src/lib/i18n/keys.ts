@@ -4,6 +4,7 @@ import type common from './messages/en/common.json';
 import type errors from './messages/en/errors.json';
 import type attendee from './messages/en/attendee.json';
 import type attLoop from './messages/en/attLoop.json';
+import type adminReport from './messages/en/adminReport.json';
 
 type Keys<N extends string, T> = `${N}.${Extract<keyof T, string>}`;
 
@@ -11,4 +12,5 @@ export type MessageKey =
   | Keys<'common', typeof common>
   | Keys<'errors', typeof errors>
   | Keys<'attendee', typeof attendee>
-  | Keys<'attLoop', typeof attLoop>;
+  | Keys<'attLoop', typeof attLoop>
+  | Keys<'adminReport', typeof adminReport>;
