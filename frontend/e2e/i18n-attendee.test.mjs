@@ -191,6 +191,28 @@ describe('attendee app in the reader’s language (issue #11)', () => {
     await ctx.close();
   });
 
+  it('the workshop default set by the facilitator beats the browser, and the own pick beats it', async (t) => {
+    // codelab.language arrives with the facilitator's language setting; before that server change this is skipped.
+    let labId = '';
+    try {
+      labId = await makeCodelab(server, { title: '日本語のラボ', is_public: true, language: 'ja' }, STEPS.slice(0, 1));
+    } catch {
+      labId = '';
+    }
+    const stored = labId ? await (await fetch(`${server.attendeeURL}api/codelabs/${labId}`)).json() : null;
+    if (stored?.language !== 'ja') {
+      t.skip('this server does not store a codelab language yet');
+      return;
+    }
+    const { ctx, page } = await newPage({ locale: 'ko-KR' });
+    await page.goto(`${server.attendeeURL}#/codelabs/${labId}/1`);
+    await page.getByRole('button', { name: ja['attendee.register.join'], exact: true }).waitFor();
+    await page.getByLabel(ja['common.language']).selectOption('ko');
+    await page.reload();
+    await page.getByRole('button', { name: ko['attendee.register.join'], exact: true }).waitFor();
+    await ctx.close();
+  });
+
   it('?lang=ar lays the page out right to left, in Arabic', async () => {
     const { ctx, page } = await newPage({ locale: 'en-US' });
     await page.goto(`${server.attendeeURL}?lang=ar#/codelabs/${id}/1`);
