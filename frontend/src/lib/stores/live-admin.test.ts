@@ -126,3 +126,36 @@ describe('AdminLive removal and sessions', () => {
     live.destroy();
   });
 });
+
+describe('AdminLive pending messages', () => {
+  it('matches two identical texts sent quickly to their own pending entries by cid', async () => {
+    api.configure({ base: 'http://127.0.0.1:1' });
+    const sent: { cid: string }[] = [];
+    class Recording extends FakeSocket {
+      send(...args: unknown[]) {
+        sent.push(JSON.parse(String(args[0])));
+      }
+    }
+    const live = new AdminLive({ codelabId: 'lab', apiBase: 'http://127.0.0.1:1', token: 't', WebSocket: Recording });
+    await live.start();
+    const admin = { id: 'admin', name: 'Facilitator' };
+    const ann = { id: 'a1', name: 'Ann' };
+    FakeSocket.last.serve({ type: 'ready', seq: 0, you: admin, online: [] });
+    live.sendChat('same');
+    live.sendChat('same');
+    live.sendDm('a1', 'same');
+    const [c1, c2, c3] = sent.map((f) => f.cid);
+    FakeSocket.last.serve({ type: 'chat', seq: 1, text: 'same', from: admin, at: '', cid: c2 });
+    expect(live.pendingIn('room').map((p) => p.cid)).toEqual([c1]);
+    expect(live.pendingIn('a1').map((p) => p.cid)).toEqual([c3]);
+    FakeSocket.last.serve(
+      { type: 'chat', seq: 2, text: 'same', from: admin, at: '', cid: c1 },
+      { type: 'dm', seq: 3, text: 'same', from: admin, to: ann, at: '', cid: c3 },
+    );
+    expect(live.pendingIn('room')).toEqual([]);
+    expect(live.pendingIn('a1')).toEqual([]);
+    expect(live.chat.map((c) => c.seq)).toEqual([1, 2]);
+    expect(live.threads.a1.map((d) => d.seq)).toEqual([3]);
+    live.destroy();
+  });
+});
