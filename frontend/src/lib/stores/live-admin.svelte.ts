@@ -7,7 +7,7 @@
  */
 import type { SocketCtor } from '../services/live-socket';
 import { LiveConnection } from './live-connection.svelte';
-import { api } from '../services/api-client';
+import { adminSessionService } from '../services/admin-session-service';
 import type {
   AnnouncementEvent,
   Attendee,
@@ -38,8 +38,6 @@ export interface AdminLiveOptions {
   onFrame?: (f: ServerFrame, live: boolean) => void;
   WebSocket?: SocketCtor;
 }
-
-const labPath = (id: string) => `/api/admin/codelabs/${encodeURIComponent(id)}`;
 
 export class AdminLive {
   rows = $state<Record<string, Row>>({});
@@ -90,8 +88,8 @@ export class AdminLive {
   async start(): Promise<void> {
     try {
       const [people, help] = await Promise.all([
-        api.get<Attendee[]>(`${labPath(this.opts.codelabId)}/attendees`),
-        api.get<HelpRequest[]>(`${labPath(this.opts.codelabId)}/help`),
+        adminSessionService.attendees(this.opts.codelabId),
+        adminSessionService.helpQueue(this.opts.codelabId),
       ]);
       for (const a of people) {
         this.rows[a.id] = a;
