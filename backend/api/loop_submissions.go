@@ -51,30 +51,6 @@ func submissionName(original string) string {
 	return randomName(ext)
 }
 
-// writeInRoot writes data to name inside root via a temporary file.
-func writeInRoot(root *os.Root, name string, data []byte) error {
-	tmp := ".tmp-" + name
-	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return fmt.Errorf("api: write submission: %w", err)
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = root.Rename(tmp, name)
-	}
-	if err != nil {
-		_ = root.Remove(tmp) // best effort: the name is random and never listed
-		return fmt.Errorf("api: write submission: %w", err)
-	}
-	return nil
-}
-
 // removeSubmissionFile deletes one stored file through the os.Root.
 func (a *API) removeSubmissionFile(name string) {
 	if !store.SubmissionNameRx.MatchString(name) {
@@ -142,16 +118,12 @@ func (a *API) submit(w http.ResponseWriter, r *http.Request) error {
 			OriginalName: cleanFileName(file.name), ContentType: ct, Size: int64(len(file.data))}
 		a.content.mu.RLock()
 		defer a.content.mu.RUnlock()
-		root, err := a.submissionsRoot()
-		if err != nil {
-			return err
-		}
-		defer root.Close()
-		if err := writeInRoot(root, sub.FileName, file.data); err != nil {
+		folder := store.NewFolder(a.submissionsDir())
+		if err := folder.WriteFile(sub.FileName, file.data); err != nil {
 			return err
 		}
 		if _, err := a.runOp(r.Context(), store.AddSubmissionOp(at.CodelabID, person(at), sub)); err != nil {
-			_ = root.Remove(sub.FileName) // best effort: the sweep removes unlisted files
+			_ = folder.Remove(sub.FileName) // best effort: the sweep removes unlisted files
 			return err
 		}
 	} else {
