@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AttendeeLive } from './live-attendee.svelte';
-import type { SocketLike } from '../services/live-socket';
 import { api } from '../services/api-client';
-
-class FakeSocket implements SocketLike {
-  static last: FakeSocket;
-  readyState = 1;
-  sent: Record<string, unknown>[] = [];
-  onopen = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  onclose = null;
-  onerror = null;
-  constructor(readonly url: string) {
-    FakeSocket.last = this;
-  }
-  send(d: string) {
-    this.sent.push(JSON.parse(d));
-  }
-  close() {}
-  serve(...frames: object[]) {
-    for (const f of frames) this.onmessage?.({ data: JSON.stringify(f) });
-  }
-}
+import { FakeSocket } from './fake-socket';
 
 const me = { id: 'a1', name: 'Ann' };
 const bo = { id: 'a2', name: 'Bo' };
