@@ -1,4 +1,4 @@
-/** AuditEntry is one row of GET /api/admin/audit (docs/api.md, "Audit log"). */
+/** AuditEntry is one row of GET /api/admin/audit (docs/api.md, section Audit log). */
 export interface AuditEntry {
   id: number;
   at: string;
