@@ -33,7 +33,7 @@ func PublishTo(hub *realtime.Hub) func(store.Event) {
 
 // liveEvent is a logged event as the hub sends it, live or replayed.
 func liveEvent(e store.Event) realtime.Event {
-	return realtime.Event{CodelabID: e.CodelabID, Seq: e.Seq, ActorID: e.ActorID, VisibleTo: e.VisibleTo, Frame: e.Body}
+	return realtime.Event{CodelabID: e.CodelabID, Seq: e.Seq, ActorID: e.ActorID, VisibleTo: e.VisibleTo, Frame: e.Body, CID: e.CID}
 }
 
 func (a *API) liveReady() error {

@@ -160,7 +160,7 @@ func (c *client) catchUp(ctx context.Context, handler Handler, since int64) erro
 			return err
 		}
 		for _, ev := range evs {
-			if err := c.write(ev.Frame); err != nil {
+			if err := c.write(ev.FrameFor(c.who)); err != nil {
 				return err
 			}
 			last = ev.Seq

@@ -6,6 +6,7 @@
 package realtime
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"log/slog"
@@ -34,11 +35,40 @@ type Event struct {
 	ActorID   string
 	VisibleTo string
 	Frame     []byte
+	// CID is the client id the actor sent the message with ("" if none).
+	// Only the actor's own connections get it, in the frame (FrameFor).
+	CID string
 }
 
 // VisibleFor reports whether who may receive e.
 func (e Event) VisibleFor(who Identity) bool {
 	return e.VisibleTo == "" || who.Admin || who.ID == e.ActorID || who.ID == e.VisibleTo
+}
+
+// FrameFor is the frame who receives: the actor's connections (all their
+// tabs: a cid is unique per actor) get "cid" added, so a client can match
+// the event to its pending message; everyone else gets Frame unchanged.
+func (e Event) FrameFor(who Identity) []byte {
+	if e.CID == "" || who.ID != e.ActorID {
+		return e.Frame
+	}
+	return withCID(e.Frame, e.CID)
+}
+
+// withCID adds "cid" as the first member of a JSON object frame.
+func withCID(frame []byte, cid string) []byte {
+	if len(frame) < 2 || frame[0] != '{' {
+		return frame
+	}
+	q, _ := json.Marshal(cid)
+	out := make([]byte, 0, len(frame)+len(q)+8)
+	out = append(out, `{"cid":`...)
+	out = append(out, q...)
+	rest := bytes.TrimSpace(frame[1:])
+	if len(rest) > 0 && rest[0] != '}' {
+		out = append(out, ',')
+	}
+	return append(out, rest...)
 }
 
 // Message is one client frame the hub could not answer itself.
@@ -173,7 +203,7 @@ func (h *Hub) Publish(ev Event) {
 	}
 	for c := range r.clients {
 		if ev.VisibleFor(c.who) {
-			c.deliver(outFrame{seq: ev.Seq, data: ev.Frame})
+			c.deliver(outFrame{seq: ev.Seq, data: ev.FrameFor(c.who)})
 		}
 	}
 }

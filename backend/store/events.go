@@ -28,6 +28,7 @@ type Event struct {
 	ActorID   string
 	VisibleTo string // "" everyone; else the actor, this id and the facilitator
 	Body      []byte
+	CID       string // the actor's client id ("" if none); not part of Body
 }
 
 // OpError is a refusal a client can act on; Kind is ErrInvalid,
@@ -219,7 +220,7 @@ func appendTx(ctx context.Context, tx *sql.Tx, op Op) (Event, bool, error) {
 		string(body), at); err != nil {
 		return Event{}, false, fmt.Errorf("store: insert event: %w", notFoundIfFK(err))
 	}
-	return Event{CodelabID: op.CodelabID, Seq: seq, Type: d.Type, ActorID: op.ActorID, VisibleTo: d.VisibleTo, Body: body}, false, nil
+	return Event{CodelabID: op.CodelabID, Seq: seq, Type: d.Type, ActorID: op.ActorID, VisibleTo: d.VisibleTo, Body: body, CID: op.CID}, false, nil
 }
 
 func nullIfEmpty(s string) any {
@@ -236,12 +237,12 @@ func notFoundIfFK(err error) error {
 	return err
 }
 
-const eventColumns = `codelab_id, seq, type, actor_id, COALESCE(visible_to, ''), body`
+const eventColumns = `codelab_id, seq, type, actor_id, COALESCE(visible_to, ''), body, COALESCE(cid, '')`
 
 func scanEvent(row rowScanner) (Event, error) {
 	var e Event
 	var body string
-	err := row.Scan(&e.CodelabID, &e.Seq, &e.Type, &e.ActorID, &e.VisibleTo, &body)
+	err := row.Scan(&e.CodelabID, &e.Seq, &e.Type, &e.ActorID, &e.VisibleTo, &body, &e.CID)
 	e.Body = []byte(body)
 	return e, err
 }

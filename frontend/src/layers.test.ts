@@ -5,6 +5,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 // lib is shared by the attendee app and the facilitator app, so it depends on
 // nothing above it: no file under src/lib (tests included) imports from
 // src/attendee or src/admin. Anything both apps use belongs in lib.
+// And one HTTP client: only lib/services/api-client.ts calls fetch or
+// XMLHttpRequest; services sit on top of it.
 
 const src = resolve(import.meta.dirname);
 const apps = ['attendee', 'admin'].map((a) => join(src, a));
@@ -59,6 +61,15 @@ describe('layers', () => {
     const bad = walk(join(src, 'lib')).flatMap((f) =>
       upwardImports(f, readFileSync(f, 'utf8')).map((s) => `${relative(src, f)} imports ${s}`),
     );
+    expect(bad).toEqual([]);
+  });
+
+  it('only the API client speaks HTTP: no fetch( or XMLHttpRequest elsewhere', () => {
+    const client = join(src, 'lib', 'services', 'api-client.ts');
+    const bad = walk(src)
+      .filter((f) => f !== client && !f.endsWith('.test.ts'))
+      .filter((f) => /\bfetch\(|XMLHttpRequest/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(src, f));
     expect(bad).toEqual([]);
   });
 });

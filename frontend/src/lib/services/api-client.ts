@@ -1,4 +1,4 @@
-import type { ErrorBody } from '../types/api.type';
+import type { Downloaded, ErrorBody } from '../types/api.type';
 
 /**
  * ApiError is what every failed API call throws, so that screens can branch on
@@ -39,7 +39,9 @@ export type UploadProgress = (sent: number, total: number) => void;
 /**
  * ApiClient is the one place that speaks HTTP to the server: it prefixes the
  * API base (empty in a browser, `http://127.0.0.1:PORT` in the desktop window),
- * sets the bearer token and turns every failure into an ApiError.
+ * sets the bearer token and turns every failure into an ApiError. It sends
+ * JSON or multipart bodies (request, postForm, upload with progress) and
+ * reads JSON or files (download). Services sit on top; nothing else fetches.
  */
 export class ApiClient {
   base: string;
@@ -85,6 +87,18 @@ export class ApiClient {
     return this.request<T>('DELETE', path);
   }
 
+  /** postForm posts a multipart form (no progress: see upload) and parses the JSON answer. */
+  postForm<T>(path: string, form: FormData): Promise<T> {
+    return this.request<T>('POST', path, form);
+  }
+
+  /** download fetches a file into memory; its name comes from Content-Disposition, else fallbackName. */
+  async download(path: string, fallbackName: string): Promise<Downloaded> {
+    const res = await this.send('GET', path);
+    const blob = await res.blob();
+    return { blob, filename: filenameFromDisposition(res.headers.get('Content-Disposition')) || fallbackName };
+  }
+
   /**
    * upload posts a multipart form and parses the JSON answer. It uses
    * XMLHttpRequest because fetch cannot report how much of the body was sent.
@@ -100,7 +114,7 @@ export class ApiClient {
       xhr.onload = () => {
         const text = typeof xhr.responseText === 'string' ? xhr.responseText : '';
         if (xhr.status < 200 || xhr.status >= 300) {
-          reject(errorFrom(xhr.status, text));
+          reject(errorFromBody(xhr.status, text));
           return;
         }
         try {
@@ -113,11 +127,27 @@ export class ApiClient {
     });
   }
 
+  /** request sends body as JSON (a FormData as multipart) and parses the JSON answer. */
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await this.send(method, path, body);
+    if (res.status === 204) return undefined as T;
+    const text = await res.text().catch(() => '');
+    if (text === '') return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new ApiError(res.status, 'bad_response', 'The server sent a response that is not JSON.'); // i18n-ignore: log text; errorMessage shows the catalogue
+    }
+  }
+
+  /** send makes the request and returns a 2xx response; anything else throws an ApiError. */
+  private async send(method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
     const init: RequestInit = { method, headers };
-    if (body !== undefined) {
+    if (body instanceof FormData) {
+      init.body = body; // the platform sets the multipart Content-Type with its boundary
+    } else if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
@@ -128,21 +158,16 @@ export class ApiClient {
     } catch (e) {
       throw new ApiError(0, 'network_error', `Cannot reach the server (${describe(e)}).`); // i18n-ignore: log text; errorMessage shows the catalogue
     }
-
-    if (res.status === 204) return undefined as T;
-    const text = await res.text().catch(() => '');
-    if (!res.ok) throw errorFrom(res.status, text);
-    if (text === '') return undefined as T;
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new ApiError(res.status, 'bad_response', 'The server sent a response that is not JSON.'); // i18n-ignore: log text; errorMessage shows the catalogue
-    }
+    if (!res.ok) throw errorFromBody(res.status, await res.text().catch(() => ''));
+    return res;
   }
 }
 
-/** errorFrom parses the `{"error":{code,message}}` body, tolerating anything else. */
-function errorFrom(status: number, text: string): ApiError {
+/**
+ * errorFromBody parses the `{"error":{code,message}}` body, tolerating anything
+ * else (a bare 413 from a proxy or the body limit becomes body_too_large).
+ */
+export function errorFromBody(status: number, text: string): ApiError {
   try {
     const body = JSON.parse(text) as Partial<ErrorBody>;
     if (body.error && typeof body.error.code === 'string') {
@@ -152,7 +177,33 @@ function errorFrom(status: number, text: string): ApiError {
   } catch {
     // not JSON: fall through to a generic error
   }
-  return new ApiError(status, `http_${status}`, `The server answered with status ${status}.`); // i18n-ignore: log text; errorMessage shows the catalogue
+  if (status === 413) return new ApiError(413, 'body_too_large', 'That file is too large.'); // i18n-ignore: log text; errorMessage shows the catalogue
+  return new ApiError(status, `http_${status}`, `The server answered with status ${status}.`);
+}
+
+/**
+ * filenameFromDisposition reads the file name from a Content-Disposition
+ * header, preferring the RFC 5987 `filename*=UTF-8''…` form, and strips any
+ * directory part. It returns '' when there is none.
+ */
+export function filenameFromDisposition(header: string | null | undefined): string {
+  if (!header) return '';
+  let name = '';
+  const star = /filename\*\s*=\s*([^;]+)/i.exec(header);
+  if (star) {
+    const v = star[1].trim().replace(/^"(.*)"$/, '$1');
+    const m = /^([\w-]+)'[^']*'(.*)$/.exec(v);
+    try {
+      name = decodeURIComponent(m ? m[2] : v);
+    } catch {
+      name = '';
+    }
+  }
+  if (!name) {
+    const plain = /filename\s*=\s*("((?:\\.|[^"\\])*)"|[^;]+)/i.exec(header);
+    if (plain) name = plain[2] !== undefined ? plain[2].replace(/\\(.)/g, '$1') : plain[1].trim();
+  }
+  return name.split(/[/\\]/).pop()?.trim() ?? '';
 }
 
 function describe(e: unknown): string {

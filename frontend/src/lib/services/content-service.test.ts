@@ -1,10 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiClient, ApiError } from './api-client';
+import { ApiClient, ApiError, errorFromBody, filenameFromDisposition } from './api-client';
 import {
-  ContentService, contentPaths, desktopPickAndUpload, downloadToDisk, errorFromBody,
-  filenameFromDisposition, formWith, parseDesktopUpload,
+  ContentService, contentPaths, desktopPickAndUpload, downloadToDisk, formWith, parseDesktopUpload,
 } from './content-service';
 import type { AppBindings } from './desktop-bridge';
 

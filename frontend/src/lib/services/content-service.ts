@@ -1,57 +1,11 @@
-import { api, ApiClient, ApiError } from './api-client';
+import { api, ApiClient, ApiError, errorFromBody } from './api-client';
 import { desktopSaveDownload, desktopUploadFile, isDesktop } from './desktop-bridge';
-import type { Codelab } from '../types/codelab.type';
+import type { Downloaded } from '../types/api.type';
+import type { ExportFormat, ImportResult, Material, RestoreResult, UploadedImage } from '../types/content.type';
 import { formatNumber } from '../i18n/format';
 
-/** ImportResult is `POST /api/admin/import`: the new codelab plus what the importer noticed. */
-export interface ImportResult extends Codelab {
-  import_format: string;
-  images: number;
-  warnings: string[];
-}
-
-/** UploadedImage is `POST /api/admin/uploads`; `markdown` is ready to insert into a step. */
-export interface UploadedImage {
-  url: string;
-  markdown: string;
-  name: string;
-  width: number;
-  height: number;
-}
-
-/** Material is a link or a file attached to a codelab (docs/api.md). */
-export interface Material {
-  id: string;
-  codelab_id: string;
-  kind: 'link' | 'file';
-  title: string;
-  url?: string;
-  file_name?: string;
-  content_type?: string;
-  size?: number;
-  position: number;
-  created_at: string;
-  /** download_url is relative to the server root (`api/codelabs/…/download`), files only. */
-  download_url?: string;
-}
-
-/** RestoreResult is `POST /api/admin/restore`. */
-export interface RestoreResult {
-  restored: boolean;
-  created_at: string;
-  files: number;
-  pre_restore_backup: string;
-  /** damaged_copy is where a damaged database was moved (restores in the damaged state only). */
-  damaged_copy?: string;
-}
-
-/** Downloaded is a file fetched into memory with the name the server suggested. */
-export interface Downloaded {
-  blob: Blob;
-  filename: string;
-}
-
-export type ExportFormat = 'opencodelabs' | 'claat';
+// The wire types live in lib/types; re-exported for the components that import them from here.
+export type { ExportFormat, ImportResult, Material, RestoreResult, UploadedImage } from '../types/content.type';
 
 const enc = encodeURIComponent;
 const adminLab = (id: string) => `/api/admin/codelabs/${enc(id)}`;
@@ -68,52 +22,12 @@ export const contentPaths = {
   publicMaterials: (id: string) => `/api/codelabs/${enc(id)}/materials`,
 };
 
-/**
- * filenameFromDisposition reads the file name from a Content-Disposition
- * header, preferring the RFC 5987 `filename*=UTF-8''…` form, and strips any
- * directory part. It returns '' when there is none.
- */
-export function filenameFromDisposition(header: string | null | undefined): string {
-  if (!header) return '';
-  let name = '';
-  const star = /filename\*\s*=\s*([^;]+)/i.exec(header);
-  if (star) {
-    const v = star[1].trim().replace(/^"(.*)"$/, '$1');
-    const m = /^([\w-]+)'[^']*'(.*)$/.exec(v);
-    try {
-      name = decodeURIComponent(m ? m[2] : v);
-    } catch {
-      name = '';
-    }
-  }
-  if (!name) {
-    const plain = /filename\s*=\s*("((?:\\.|[^"\\])*)"|[^;]+)/i.exec(header);
-    if (plain) name = plain[2] !== undefined ? plain[2].replace(/\\(.)/g, '$1') : plain[1].trim();
-  }
-  return name.split(/[/\\]/).pop()?.trim() ?? '';
-}
-
 /** formWith builds the multipart body every upload endpoint takes: a `file` part plus text fields. */
 export function formWith(file: Blob, filename: string, fields: Record<string, string> = {}): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', file, filename);
   return form;
-}
-
-/** errorFromBody turns an error response body into an ApiError, tolerating non-JSON. */
-export function errorFromBody(status: number, text: string): ApiError {
-  try {
-    const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
-    if (body.error && typeof body.error.code === 'string') {
-      const message = typeof body.error.message === 'string' ? body.error.message : body.error.code;
-      return new ApiError(status, body.error.code, message);
-    }
-  } catch {
-    // not JSON
-  }
-  if (status === 413) return new ApiError(413, 'body_too_large', 'That file is too large.'); // i18n-ignore: log text; errorMessage shows the catalogue
-  return new ApiError(status, `http_${status}`, `The server answered with status ${status}.`); // i18n-ignore: log text; errorMessage shows the catalogue
 }
 
 /**
@@ -134,47 +48,20 @@ export function parseDesktopUpload<T>(body: string): T | null {
 
 /**
  * ContentService moves files between the facilitator and the server:
- * import/export, image uploads, materials and backup/restore. JSON calls go
- * through the ApiClient; multipart uploads and binary downloads use fetch
- * with the same base and bearer token and the same ApiError mapping.
+ * import/export, image uploads, materials and backup/restore. Every call goes
+ * through the ApiClient (JSON, multipart forms and file downloads alike).
  */
 export class ContentService {
   constructor(private readonly client: ApiClient) {}
 
-  private headers(): Record<string, string> {
-    const h: Record<string, string> = { Accept: 'application/json' };
-    if (this.client.token) h.Authorization = `Bearer ${this.client.token}`;
-    return h;
-  }
-
-  private async send(method: string, path: string, body?: FormData): Promise<Response> {
-    let res: Response;
-    try {
-      res = await fetch(this.client.url(path), { method, headers: this.headers(), body });
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      throw new ApiError(0, 'network_error', `Cannot reach the server (${why}).`); // i18n-ignore: log text; errorMessage shows the catalogue
-    }
-    if (!res.ok) throw errorFromBody(res.status, await res.text().catch(() => ''));
-    return res;
-  }
-
   /** postForm sends a multipart form and parses the JSON answer. */
-  async postForm<T>(path: string, form: FormData): Promise<T> {
-    const res = await this.send('POST', path, form);
-    const text = await res.text();
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new ApiError(res.status, 'bad_response', 'The server sent a response that is not JSON.'); // i18n-ignore: log text; errorMessage shows the catalogue
-    }
+  postForm<T>(path: string, form: FormData): Promise<T> {
+    return this.client.postForm<T>(path, form);
   }
 
   /** download fetches a file; its name comes from Content-Disposition, else fallbackName. */
-  async download(path: string, fallbackName: string): Promise<Downloaded> {
-    const res = await this.send('GET', path);
-    const blob = await res.blob();
-    return { blob, filename: filenameFromDisposition(res.headers.get('Content-Disposition')) || fallbackName };
+  download(path: string, fallbackName: string): Promise<Downloaded> {
+    return this.client.download(path, fallbackName);
   }
 
   importCodelab = (file: File) =>

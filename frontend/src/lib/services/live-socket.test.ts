@@ -112,6 +112,24 @@ describe('LiveSocket', () => {
     expect(second.sent).toEqual([{ type: 'chat', text: 'lost ack', cid }]);
   });
 
+  it('resolves a pending message by the cid of its own event, and a replayed one is not re-sent', () => {
+    const h = harness();
+    h.last().serve(ready(0));
+    const c1 = h.sock.send({ type: 'chat', text: 'same' });
+    const c2 = h.sock.send({ type: 'chat', text: 'same' });
+    const own = (seq: number, cid: string) => ({ ...chat(seq, 'same'), from: { id: 'a1', name: 'Ann' }, cid });
+    h.last().serve(own(1, c2)); // the second one landed first (the first was rate limited, say)
+    expect(h.sock.outbox.map((p) => p.cid)).toEqual([c1]);
+    h.last().serve({ ...chat(2, 'same'), cid: 'another-tab' }); // a cid we never had changes nothing
+    expect(h.sock.outbox.map((p) => p.cid)).toEqual([c1]);
+    // The connection drops before c1's ack; the replay brings its event back with the cid.
+    h.last().drop();
+    h.timers.runNext();
+    h.last().serve(own(3, c1), ready(3));
+    expect(h.sock.outbox).toEqual([]);
+    expect(h.last().sent).toEqual([]); // nothing left to re-send
+  });
+
   it('keeps the outbox in storage so a reload sends it again', () => {
     const storage = new MemStorage();
     const h1 = harness({ storage });

@@ -12,7 +12,10 @@
  *   token no longer works, so onEnded listeners hear why and nothing reconnects.
  * - Outgoing messages go through an OUTBOX persisted in storage (outbox.ts): they are
  *   sent when online and re-sent with the same cid after every reconnect until
- *   the server acks that cid (re-sending a cid is idempotent on the server).
+ *   the server acks that cid, or sends back our own event carrying it (events
+ *   are published after their commit, so that is as good as the ack; a replay
+ *   after a lost ack then resolves the message without a resend). Matching is
+ *   by cid only. Re-sending a cid is idempotent on the server.
  *   `rate_limited` keeps the message and retries later with the same cid; any
  *   other error with a cid drops it and is reported to the UI.
  */
@@ -251,6 +254,7 @@ export class LiveSocket {
       return;
     }
     if ('seq' in f && typeof f.seq === 'number') {
+      if ('cid' in f && typeof f.cid === 'string') this.box.remove(f.cid); // our own event: committed
       if (f.seq <= this.seq) return; // already seen: a replay overlap or a duplicate
       this.seq = f.seq;
     }

@@ -1,21 +1,8 @@
 import { api } from './api-client';
 import { contentService, formWith } from './content-service';
+import type { FixedImage, MissingImage } from '../types/content.type';
 
-/** MissingImage is a relative image reference no uploaded file backs yet (docs/api.md). */
-export interface MissingImage {
-  ref: string;
-  steps: number[];
-  in_guide?: boolean;
-}
-
-/** FixedImage is the answer to uploading the file for one missing reference. */
-export interface FixedImage {
-  ref: string;
-  url: string;
-  steps: number[];
-  in_guide: boolean;
-  missing: MissingImage[];
-}
+export type { FixedImage, MissingImage } from '../types/content.type';
 
 /** missingImagesPath is the endpoint; `ref` in the query serves the desktop's native picker. */
 export function missingImagesPath(id: string, ref = ''): string {

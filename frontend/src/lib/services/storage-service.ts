@@ -1,22 +1,10 @@
 import { api } from './api-client';
-import type { RestoreResult } from './content-service';
+import type { RestoreResult } from '../types/content.type';
+import type { AutoBackup, StorageStatus } from '../types/storage.type';
 import { t } from '../i18n/i18n.svelte';
 import { formatDate, formatDateTime, formatTime } from '../i18n/format';
 
-/** AutoBackup is one automatic backup in the data dir (docs/backup.md). */
-export interface AutoBackup {
-  name: string;
-  created_at: string;
-  size: number;
-}
-
-/** StorageStatus is `GET /api/admin/storage`: the database's health at start. */
-export interface StorageStatus {
-  damaged: boolean;
-  reason?: string;
-  detected_at?: string;
-  newest_backup: AutoBackup | null;
-}
+export type { AutoBackup, StorageStatus } from '../types/storage.type';
 
 /** storageService reads the database's health and lists and restores automatic backups. */
 export const storageService = {

@@ -4,7 +4,7 @@
  */
 import { api, type ApiClient, type UploadProgress } from './api-client';
 import { withToken } from './attendee-service';
-import { ContentService, downloadToDisk, saveBlob } from './content-service';
+import { downloadToDisk, saveBlob } from './content-service';
 import type { AttendeeSubmissions, Submission, SubmissionLimits } from '../types/submission.type';
 import { t } from '../i18n/i18n.svelte';
 import { formatNumber } from '../i18n/format';
@@ -42,7 +42,7 @@ export const submissionService = {
   remove: (token: string, id: string, sid: string) => withToken(token).delete(submissionPaths.one(id, sid)),
   /** download saves the owner's file (the token is needed, so no plain link). */
   download: async (token: string, id: string, s: Submission) => {
-    const d = await new ContentService(withToken(token)).download(submissionPaths.download(id, s.id), s.original_name || 'submission');
+    const d = await withToken(token).download(submissionPaths.download(id, s.id), s.original_name || 'submission');
     saveBlob(d.blob, d.filename);
   },
   all: (id: string) => api.get<AttendeeSubmissions[]>(submissionPaths.admin(id)),

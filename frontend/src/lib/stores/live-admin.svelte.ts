@@ -5,9 +5,9 @@
  * from seq 0 over the admin WebSocket (which also yields how long each
  * attendee spent on each step they passed) and stays live.
  */
-import { LiveSocket, type SocketCtor } from '../services/live-socket';
-import { wsURL } from '../utils/ws-url';
-import { api } from '../services/api-client';
+import type { SocketCtor } from '../services/live-socket';
+import { LiveConnection } from './live-connection.svelte';
+import { adminSessionService } from '../services/admin-session-service';
 import type {
   AnnouncementEvent,
   Attendee,
@@ -39,10 +39,7 @@ export interface AdminLiveOptions {
   WebSocket?: SocketCtor;
 }
 
-const labPath = (id: string) => `/api/admin/codelabs/${encodeURIComponent(id)}`;
-
 export class AdminLive {
-  state = $state<ConnectionState>('connecting');
   rows = $state<Record<string, Row>>({});
   queue = $state<HelpRequest[]>([]);
   chat = $state<ChatEvent[]>([]);
@@ -51,52 +48,48 @@ export class AdminLive {
   unread = $state<Record<string, number>>({});
   /** active is the chat thread on screen: 'room' or an attendee id. */
   active = $state('room');
-  outbox = $state<Pending[]>([]);
-  /** echoed holds cids of pending messages whose own event already arrived (the ack follows). */
-  echoed = $state<string[]>([]);
   /** passed holds, per step, how long (ms) each attendee who moved past it spent on it. */
   passed = $state<Record<number, number[]>>({});
   loadError = $state('');
 
   private readonly opts: AdminLiveOptions;
-  private readonly socket: LiveSocket;
+  private readonly conn: LiveConnection;
   private readonly track = new Map<string, { step: number; since: number }>();
   private online = new Set<string>();
   private live = false;
-  private readonly cleanups: (() => void)[] = [];
 
   constructor(opts: AdminLiveOptions) {
     this.opts = opts;
-    this.socket = new LiveSocket({
-      url: (since) =>
-        wsURL(
-          opts.apiBase,
-          `/api/admin/ws?token=${encodeURIComponent(opts.token)}&codelab=${encodeURIComponent(opts.codelabId)}&since=${since}`,
-        ),
+    this.conn = new LiveConnection({
+      base: opts.apiBase,
+      path: (since) =>
+        `/api/admin/ws?token=${encodeURIComponent(opts.token)}&codelab=${encodeURIComponent(opts.codelabId)}&since=${since}`,
       outboxKey: `ocl.outbox.admin.${opts.codelabId}`,
       WebSocket: opts.WebSocket,
-    });
-    this.outbox = this.socket.outbox;
-    this.cleanups.push(
-      this.socket.onFrame((f) => {
+      onFrame: (f) => {
         this.apply(f);
         opts.onFrame?.(f, this.live);
-      }),
-      this.socket.onState((s) => (this.state = s)),
-      this.socket.onOutbox((o) => {
-        this.outbox = o;
-        this.echoed = this.echoed.filter((cid) => o.some((p) => p.cid === cid));
-      }),
-      this.socket.onSendError((e) => opts.onNotice?.(e.message, 'error')),
-    );
+      },
+      onSendError: (e) => opts.onNotice?.(e.message, 'error'),
+    });
+  }
+
+  /** state is the connection as the live indicator shows it. */
+  get state(): ConnectionState {
+    return this.conn.state;
+  }
+
+  /** outbox lists the messages not yet confirmed by the server. */
+  get outbox(): Pending[] {
+    return this.conn.outbox;
   }
 
   /** start loads the snapshot, then connects (replay from 0 brings history and durations). */
   async start(): Promise<void> {
     try {
       const [people, help] = await Promise.all([
-        api.get<Attendee[]>(`${labPath(this.opts.codelabId)}/attendees`),
-        api.get<HelpRequest[]>(`${labPath(this.opts.codelabId)}/help`),
+        adminSessionService.attendees(this.opts.codelabId),
+        adminSessionService.helpQueue(this.opts.codelabId),
       ]);
       for (const a of people) {
         this.rows[a.id] = a;
@@ -108,12 +101,11 @@ export class AdminLive {
     } catch (e) {
       this.loadError = e instanceof Error ? e.message : String(e);
     }
-    this.socket.start();
+    this.conn.start();
   }
 
   destroy(): void {
-    for (const c of this.cleanups) c();
-    this.socket.stop();
+    this.conn.destroy();
   }
 
   get attendees(): Row[] {
@@ -126,26 +118,24 @@ export class AdminLive {
   }
 
   sendChat(text: string): void {
-    this.socket.send({ type: 'chat', text });
+    this.conn.send({ type: 'chat', text });
   }
 
   sendDm(to: string, text: string): void {
-    this.socket.send({ type: 'dm', to, text });
+    this.conn.send({ type: 'dm', to, text });
   }
 
   announce(text: string): void {
-    this.socket.send({ type: 'announcement', text });
+    this.conn.send({ type: 'announcement', text });
   }
 
   resolve(requestId: string): void {
-    this.socket.send({ type: 'help_resolve', request_id: requestId });
+    this.conn.send({ type: 'help_resolve', request_id: requestId });
   }
 
-  /** pendingIn lists unacked messages of a thread ('room' or an attendee id). */
+  /** pendingIn lists the unconfirmed messages of a thread ('room' or an attendee id). */
   pendingIn(thread: string): Pending[] {
-    return this.outbox.filter(
-      (p) => !this.echoed.includes(p.cid) && (thread === 'room' ? p.type === 'chat' : p.type === 'dm' && p.to === thread),
-    );
+    return this.conn.pending((p) => (thread === 'room' ? p.type === 'chat' : p.type === 'dm' && p.to === thread));
   }
 
   private apply(f: ServerFrame): void {
@@ -178,7 +168,6 @@ export class AdminLive {
         return;
       case 'chat':
         this.chat.push(f);
-        this.markEchoed(f.from.id, (p) => p.type === 'chat' && p.text === f.text);
         this.bump('room', f.from.id);
         return;
       case 'dm': {
@@ -186,7 +175,6 @@ export class AdminLive {
         // Push through the $state proxy (`(x ??= []).push` would push onto the raw array).
         this.threads[key] ??= [];
         this.threads[key].push(f);
-        this.markEchoed(f.from.id, (p) => p.type === 'dm' && p.to === f.to.id && p.text === f.text);
         this.bump(key, f.from.id);
         return;
       }
@@ -268,17 +256,6 @@ export class AdminLive {
       online: this.online.has(id),
     };
     return this.rows[id];
-  }
-
-  /**
-   * markEchoed hides the oldest matching pending message once our own event
-   * arrived: the event comes just before its ack and carries no cid, so
-   * without this the message would show twice for a moment.
-   */
-  private markEchoed(from: string, match: (p: Pending) => boolean): void {
-    if (from !== 'admin') return;
-    const p = this.outbox.find((x) => !this.echoed.includes(x.cid) && match(x));
-    if (p) this.echoed = [...this.echoed, p.cid];
   }
 
   private bump(thread: string, from: string): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AdminLive, histogram, isStuck, median } from './live-admin.svelte';
 import { api } from '../services/api-client';
-import type { SocketLike } from '../services/live-socket';
+import { FakeSocket } from './fake-socket';
 
 describe('stuck rule', () => {
   const min = 60_000;
@@ -27,23 +27,6 @@ describe('histogram', () => {
     expect(histogram([1, 1, 2, 3, 9, 0], 3)).toEqual([3, 1, 2]);
   });
 });
-
-class FakeSocket implements SocketLike {
-  static last: FakeSocket;
-  readyState = 1;
-  onopen = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  onclose = null;
-  onerror = null;
-  constructor(readonly url: string) {
-    FakeSocket.last = this;
-  }
-  send() {}
-  close() {}
-  serve(...frames: object[]) {
-    for (const f of frames) this.onmessage?.({ data: JSON.stringify(f) });
-  }
-}
 
 describe('AdminLive', () => {
   it('replays progress into rows and per-step durations, and queues live help', async () => {
@@ -123,6 +106,33 @@ describe('AdminLive removal and sessions', () => {
     );
     expect(live.rows).toEqual({});
     expect(live.chat).toEqual([]);
+    live.destroy();
+  });
+});
+
+describe('AdminLive pending messages', () => {
+  it('matches two identical texts sent quickly to their own pending entries by cid', async () => {
+    api.configure({ base: 'http://127.0.0.1:1' });
+    const live = new AdminLive({ codelabId: 'lab', apiBase: 'http://127.0.0.1:1', token: 't', WebSocket: FakeSocket });
+    await live.start();
+    const admin = { id: 'admin', name: 'Facilitator' };
+    const ann = { id: 'a1', name: 'Ann' };
+    FakeSocket.last.serve({ type: 'ready', seq: 0, you: admin, online: [] });
+    live.sendChat('same');
+    live.sendChat('same');
+    live.sendDm('a1', 'same');
+    const [c1, c2, c3] = FakeSocket.last.sent.map((f) => f.cid as string);
+    FakeSocket.last.serve({ type: 'chat', seq: 1, text: 'same', from: admin, at: '', cid: c2 });
+    expect(live.pendingIn('room').map((p) => p.cid)).toEqual([c1]);
+    expect(live.pendingIn('a1').map((p) => p.cid)).toEqual([c3]);
+    FakeSocket.last.serve(
+      { type: 'chat', seq: 2, text: 'same', from: admin, at: '', cid: c1 },
+      { type: 'dm', seq: 3, text: 'same', from: admin, to: ann, at: '', cid: c3 },
+    );
+    expect(live.pendingIn('room')).toEqual([]);
+    expect(live.pendingIn('a1')).toEqual([]);
+    expect(live.chat.map((c) => c.seq)).toEqual([1, 2]);
+    expect(live.threads.a1.map((d) => d.seq)).toEqual([3]);
     live.destroy();
   });
 });

@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AttendeeLive } from './live-attendee.svelte';
-import type { SocketLike } from '../services/live-socket';
 import { api } from '../services/api-client';
-
-class FakeSocket implements SocketLike {
-  static last: FakeSocket;
-  readyState = 1;
-  onopen = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  onclose = null;
-  onerror = null;
-  constructor(readonly url: string) {
-    FakeSocket.last = this;
-  }
-  send() {}
-  close() {}
-}
+import { FakeSocket } from './fake-socket';
 
 describe('AttendeeLive codelab_closed', () => {
   it('reports the facilitator closing the codelab with the reason', () => {

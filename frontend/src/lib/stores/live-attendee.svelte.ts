@@ -3,8 +3,8 @@
  * connection, room chat, the Facilitator DM thread, announcements, their help
  * request and their step. It wraps a LiveSocket and turns frames into $state.
  */
-import { CLOSE_REMOVED, LiveSocket, type SocketCtor } from '../services/live-socket';
-import { wsURL } from '../utils/ws-url';
+import { CLOSE_REMOVED, type SocketCtor } from '../services/live-socket';
+import { LiveConnection } from './live-connection.svelte';
 import { has, t, type MessageKey } from '../i18n/i18n.svelte';
 import { safeLocalStorage } from '../utils/storage';
 import { api } from '../services/api-client';
@@ -41,12 +41,10 @@ export interface AttendeeLiveOptions {
 export const dismissedKey = (codelabId: string) => `ocl.dismissed.${codelabId}`;
 
 export class AttendeeLive {
-  state = $state<ConnectionState>('connecting');
   chat = $state<ChatEvent[]>([]);
   dms = $state<DmEvent[]>([]);
   announcements = $state<AnnouncementEvent[]>([]);
   dismissed = $state<number[]>([]);
-  outbox = $state<Pending[]>([]);
   help = $state<HelpRequest | null>(null);
   helpStatus = $state<HelpStatus>('none');
   unread = $state<Record<Thread, number>>({ room: 0, dm: 0 });
@@ -60,75 +58,55 @@ export class AttendeeLive {
   ended = $state<'' | 'removed' | 'session'>('');
 
   readonly me: { id: string; name: string };
-  private readonly socket: LiveSocket;
+  private readonly conn: LiveConnection;
   private readonly opts: AttendeeLiveOptions;
-  /** echoed holds cids of pending messages whose event already arrived (the ack comes right after). */
-  private echoed = $state<string[]>([]);
   private live = false;
-  private readonly cleanups: (() => void)[] = [];
 
   constructor(opts: AttendeeLiveOptions) {
     this.opts = opts;
     this.me = { id: opts.session.id, name: opts.session.name };
     const { codelabId, session } = opts;
-    this.socket = new LiveSocket({
-      url: (since) =>
-        wsURL(api.base, `/ws?token=${encodeURIComponent(session.token)}&codelab=${encodeURIComponent(codelabId)}&since=${since}`),
+    this.conn = new LiveConnection({
+      base: api.base,
+      path: (since) => `/ws?token=${encodeURIComponent(session.token)}&codelab=${encodeURIComponent(codelabId)}&since=${since}`,
       outboxKey: `ocl.outbox.${codelabId}.${session.id}`,
+      followBrowser: true,
       WebSocket: opts.WebSocket,
-    });
-    this.outbox = this.socket.outbox;
-    this.dismissed = this.loadDismissed();
-    this.cleanups.push(
-      this.socket.onFrame((f) => {
+      onFrame: (f) => {
         this.apply(f);
         opts.onFrame?.(f);
-      }),
-      this.socket.onState((s) => (this.state = s)),
-      this.socket.onEnded((e) => (this.ended = e.code === CLOSE_REMOVED ? 'removed' : 'session')),
-      this.socket.onOutbox((o) => {
-        this.outbox = o;
-        this.echoed = this.echoed.filter((cid) => o.some((p) => p.cid === cid));
-      }),
-      this.socket.onSendError((e) => {
+      },
+      onEnded: (e) => (this.ended = e.code === CLOSE_REMOVED ? 'removed' : 'session'),
+      onSendError: (e) => {
         if (e.frame?.type === 'help') this.helpStatus = this.help ? 'waiting' : 'none';
         opts.onNotice?.(has(`errors.${e.code}`) ? t(`errors.${e.code}` as MessageKey) : e.message, 'error');
-      }),
-    );
+      },
+    });
+    this.dismissed = this.loadDismissed();
+  }
+
+  /** state is the connection as the live indicator shows it. */
+  get state(): ConnectionState {
+    return this.conn.state;
+  }
+
+  /** outbox lists the messages not yet confirmed by the server. */
+  get outbox(): Pending[] {
+    return this.conn.outbox;
   }
 
   /** start connects and follows the browser's online/offline and wake-up events. */
   start(): void {
-    if (typeof window !== 'undefined') this.followBrowser();
-    this.socket.start();
-    if (typeof navigator !== 'undefined' && navigator.onLine === false) this.socket.pause();
-  }
-
-  /** followBrowser pauses while the browser says it is offline and reconnects when it is back or wakes up. */
-  private followBrowser(): void {
-    const offline = () => this.socket.pause();
-    const online = () => this.socket.resume();
-    const visible = () => document.visibilityState === 'visible' && this.socket.resume();
-    window.addEventListener('offline', offline);
-    window.addEventListener('online', online);
-    document.addEventListener('visibilitychange', visible);
-    this.cleanups.push(() => {
-      window.removeEventListener('offline', offline);
-      window.removeEventListener('online', online);
-      document.removeEventListener('visibilitychange', visible);
-    });
+    this.conn.start();
   }
 
   destroy(): void {
-    for (const c of this.cleanups) c();
-    this.socket.stop();
+    this.conn.destroy();
   }
 
-  /** pendingIn lists this thread's messages still waiting for their ack (shown greyed as "sending"). */
+  /** pendingIn lists this thread's messages still waiting for the server (shown greyed as "sending"). */
   pendingIn(thread: Thread): Pending[] {
-    return this.outbox.filter(
-      (p) => !this.echoed.includes(p.cid) && (thread === 'room' ? p.type === 'chat' : p.type === 'dm'),
-    );
+    return this.conn.pending((p) => (thread === 'room' ? p.type === 'chat' : p.type === 'dm'));
   }
 
   sendChat(text: string): void {
@@ -184,7 +162,7 @@ export class AttendeeLive {
   }
 
   private send(f: OutgoingFrame): void {
-    this.socket.send(f);
+    this.conn.send(f);
   }
 
   private apply(f: ServerFrame): void {
@@ -195,13 +173,11 @@ export class AttendeeLive {
         return;
       case 'chat':
         this.chat.push(f);
-        this.markEchoed('chat', f.from.id, f.text);
         this.bump('room', f.from.id);
         return;
       case 'dm':
         if (f.from.id !== 'admin' && f.to.id !== 'admin') return;
         this.dms.push(f);
-        this.markEchoed('dm', f.from.id, f.text);
         if (this.bump('dm', f.from.id)) this.opts.onNotice?.(t('common.live.dmNotice', { text: f.text }), 'info');
         return;
       case 'announcement':
@@ -251,17 +227,6 @@ export class AttendeeLive {
     if (this.panelOpen && this.thread === thread) return false;
     this.unread[thread]++;
     return true;
-  }
-
-  /**
-   * markEchoed hides a pending message once its event arrived: the server sends
-   * the event just before the ack, and events carry no cid, so the oldest
-   * pending message with the same text stands for it until the ack lands.
-   */
-  private markEchoed(type: 'chat' | 'dm', from: string, text: string): void {
-    if (from !== this.me.id) return;
-    const p = this.outbox.find((x) => x.type === type && x.text === text && !this.echoed.includes(x.cid));
-    if (p) this.echoed = [...this.echoed, p.cid];
   }
 
   /** syncHelp asks for the current queue position, which replayed events cannot know. */

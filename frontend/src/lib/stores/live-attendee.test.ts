@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AttendeeLive } from './live-attendee.svelte';
-import type { SocketLike } from '../services/live-socket';
 import { api } from '../services/api-client';
 import { useCatalogue } from '../testing/catalogue';
+import { FakeSocket } from './fake-socket';
 
 useCatalogue('en'); // assertions read the English catalogue
-
-class FakeSocket implements SocketLike {
-  static last: FakeSocket;
-  readyState = 1;
-  sent: Record<string, unknown>[] = [];
-  onopen = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  onclose = null;
-  onerror = null;
-  constructor(readonly url: string) {
-    FakeSocket.last = this;
-  }
-  send(d: string) {
-    this.sent.push(JSON.parse(d));
-  }
-  close() {}
-  serve(...frames: object[]) {
-    for (const f of frames) this.onmessage?.({ data: JSON.stringify(f) });
-  }
-}
 
 const me = { id: 'a1', name: 'Ann' };
 const bo = { id: 'a2', name: 'Bo' };
@@ -50,11 +30,37 @@ describe('AttendeeLive', () => {
     h.ws().serve(ready(0));
     h.live.sendChat('hello');
     expect(h.live.pendingIn('room').map((p) => 'text' in p && p.text)).toEqual(['hello']);
-    h.ws().serve({ type: 'chat', seq: 1, text: 'hello', from: me, at: '' });
+    const cid = h.ws().sent[0].cid;
+    h.ws().serve({ type: 'chat', seq: 1, text: 'hello', from: me, at: '', cid }); // our own copy carries our cid
     expect(h.live.chat.length).toBe(1);
     expect(h.live.pendingIn('room')).toEqual([]); // the event stands in for it before the ack
-    const cid = h.ws().sent[0].cid;
     h.ws().serve({ type: 'ack', cid, seq: 1 });
+    expect(h.live.outbox).toEqual([]);
+  });
+
+  it('matches two identical texts sent quickly to their own pending entries by cid', () => {
+    const h = harness();
+    h.ws().serve(ready(0));
+    h.live.sendChat('same');
+    h.live.sendChat('same');
+    h.live.sendDm('same');
+    const [c1, c2, c3] = h.ws().sent.map((f) => f.cid as string);
+    expect(new Set([c1, c2, c3]).size).toBe(3);
+    // The second one lands first (the first was rate limited and waits for its resend).
+    h.ws().serve({ type: 'chat', seq: 1, text: 'same', from: me, at: '', cid: c2 });
+    expect(h.live.pendingIn('room').map((p) => p.cid)).toEqual([c1]);
+    expect(h.live.pendingIn('dm').map((p) => p.cid)).toEqual([c3]);
+    // Someone else's identical text resolves nothing of ours.
+    h.ws().serve({ type: 'chat', seq: 2, text: 'same', from: bo, at: '' });
+    expect(h.live.pendingIn('room').map((p) => p.cid)).toEqual([c1]);
+    h.ws().serve({ type: 'chat', seq: 3, text: 'same', from: me, at: '', cid: c1 });
+    h.ws().serve({ type: 'dm', seq: 4, text: 'same', from: me, to: admin, at: '', cid: c3 });
+    expect(h.live.pendingIn('room')).toEqual([]);
+    expect(h.live.pendingIn('dm')).toEqual([]);
+    expect(h.live.chat.map((c) => c.seq)).toEqual([1, 2, 3]);
+    expect(h.live.dms.map((d) => d.seq)).toEqual([4]);
+    // The acks that follow change nothing.
+    for (const [cid, seq] of [[c2, 1], [c1, 3], [c3, 4]] as const) h.ws().serve({ type: 'ack', cid, seq });
     expect(h.live.outbox).toEqual([]);
   });
 

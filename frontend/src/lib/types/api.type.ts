@@ -16,3 +16,9 @@ export interface AdminSession {
   apiBase: string;
   desktop: boolean;
 }
+
+/** Downloaded is a file fetched into memory with the name the server suggested. */
+export interface Downloaded {
+  blob: Blob;
+  filename: string;
+}

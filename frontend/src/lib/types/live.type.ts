@@ -40,6 +40,8 @@ export type ConnectionState = 'connecting' | 'online' | 'offline';
 export interface ChatEvent {
   type: 'chat';
   seq: number;
+  /** cid is only on the sender's own copy: the cid its message was sent with (docs/realtime.md). */
+  cid?: string;
   text: string;
   from: Person;
   at: string;
@@ -47,6 +49,7 @@ export interface ChatEvent {
 export interface DmEvent {
   type: 'dm';
   seq: number;
+  cid?: string;
   text: string;
   from: Person;
   to: Person;
@@ -55,6 +58,7 @@ export interface DmEvent {
 export interface AnnouncementEvent {
   type: 'announcement';
   seq: number;
+  cid?: string;
   text: string;
   from: Person;
   at: string;
@@ -62,6 +66,7 @@ export interface AnnouncementEvent {
 export interface ProgressEvent {
   type: 'progress';
   seq: number;
+  cid?: string;
   attendee: Person;
   current_step: number;
   completed_steps: number[];
@@ -71,12 +76,14 @@ export interface ProgressEvent {
 export interface HelpEvent {
   type: 'help';
   seq: number;
+  cid?: string;
   request: HelpRequest;
   at: string;
 }
 export interface HelpResolvedEvent {
   type: 'help_resolved';
   seq: number;
+  cid?: string;
   request_id: string;
   attendee: Person;
   by: Person;
@@ -161,5 +168,5 @@ export type OutgoingFrame =
   | { type: 'help'; step?: number }
   | { type: 'help_resolve'; request_id?: string };
 
-/** Pending is an outgoing message kept in the outbox until the server acks its cid. */
+/** Pending is an outgoing message kept in the outbox until the server acks its cid or echoes its event with it. */
 export type Pending = OutgoingFrame & { cid: string };
