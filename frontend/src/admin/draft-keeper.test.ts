@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { draftKey, draftProblem, dropDraft, keepDraft, readDraft } from './draft-keeper';
 import { newStepDraft, type MetaDraft } from './editor-draft';
 import type { StorageLike } from '../lib/utils/storage';
+import { loadAdminEnglish } from './test-english';
 
 function memory(): StorageLike & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -9,8 +10,9 @@ function memory(): StorageLike & { map: Map<string, string> } {
 }
 
 const meta: MetaDraft = {
-  title: 'Go', description: '', author: '', duration_minutes: 0, tags: '', is_public: false, access_code: '', max_attendees: 100,
+  title: 'Go', description: '', author: '', duration_minutes: 0, tags: '', is_public: false, access_code: '', max_attendees: 100, language: '',
 };
+loadAdminEnglish();
 
 describe('draftProblem', () => {
   it('names the step that has no title', () => {
