@@ -55,3 +55,18 @@ describe('kept drafts', () => {
     expect(keepDraft('x', meta, [], null)).toBe(false);
   });
 });
+
+describe('draftProblem in another language', () => {
+  it('names the problem in the facilitator’s language, and new steps get a title in it', async () => {
+    const ko = (await import('../lib/i18n/messages/ko/adminEditor.json')).default as Record<string, string>;
+    const { loadForTest } = await import('../lib/i18n/i18n.svelte');
+    loadForTest('ko', Object.fromEntries(Object.entries(ko).map(([k, v]) => [`adminEditor.${k}`, v])));
+    try {
+      expect(newStepDraft(3).title).toBe('3단계');
+      expect(draftProblem(meta, [newStepDraft(1), { ...newStepDraft(2), title: '' }])).toBe('2단계에 제목이 필요해요');
+      expect(draftProblem({ title: ' ' }, [])).toBe('코드랩 제목이 필요해요');
+    } finally {
+      loadAdminEnglish();
+    }
+  });
+});
