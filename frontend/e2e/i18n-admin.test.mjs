@@ -141,6 +141,18 @@ describe('facilitator app in Japanese, workshop default in Korean', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow} px wider than a 400 px window`);
 
+    // The activity log and the join screen (projected to the room) in Japanese too.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('link', { name: ja['admin.nav.activity'] }).click();
+    await page.getByRole('heading', { name: ja['admin.nav.activity'] }).waitFor();
+    await page.getByRole('columnheader', { name: ja['adminAudit.col.time'] }).waitFor();
+    await assertNoEnglish(page, 'activity');
+    await page.screenshot({ path: resolve(shots, 'i18n-admin-ja-activity-1280.png') });
+    await page.goto(withLang(server.adminURL, 'ja').replace(/#.*$/, '') + `#/join/${encodeURIComponent(codelabId)}`);
+    await page.getByText(ja['adminJoin.eyebrow']).waitFor();
+    await assertNoEnglish(page, 'join screen');
+    await page.screenshot({ path: resolve(shots, 'i18n-admin-ja-join-1280.png') });
+
     const saved = await adminFetch(server, `/api/admin/codelabs/${codelabId}`);
     assert.equal(saved.language, 'ko');
     assert.deepEqual(saved.steps.map((s) => s.title), ['準備']);
