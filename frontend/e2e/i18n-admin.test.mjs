@@ -190,4 +190,20 @@ describe('facilitator app in Japanese, workshop default in Korean', () => {
     await page.screenshot({ path: resolve(shots, 'i18n-admin-de-details-1280.png'), fullPage: true });
     await ctx.close();
   });
+
+  it('Arabic turns the facilitator app right to left', async () => {
+    const ar = catalogue('ar');
+    const ctx = await browser.newContext({ locale: 'ar-EG', viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(withLang(server.adminURL, 'ar'));
+    await page.getByRole('heading', { name: ar['admin.home.title'] }).waitFor();
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['ar', 'rtl']);
+    // Arabic's plural forms: one step is "خطوة واحدة", not "1 خطوة".
+    await page.getByText('خطوة واحدة').waitFor();
+    await page.screenshot({ path: resolve(shots, 'i18n-admin-ar-home-1280.png') });
+    await page.getByRole('heading', { name: 'はじめての Go' }).click();
+    await page.getByRole('heading', { name: ar['adminEditor.meta.heading'] }).waitFor();
+    await page.screenshot({ path: resolve(shots, 'i18n-admin-ar-details-1280.png') });
+    await ctx.close();
+  });
 });
