@@ -7,6 +7,7 @@ import type adminEditor from './messages/en/adminEditor.json';
 import type adminContent from './messages/en/adminContent.json';
 import type adminAudit from './messages/en/adminAudit.json';
 import type adminJoin from './messages/en/adminJoin.json';
+import type adminReport from './messages/en/adminReport.json';
 
 type Keys<N extends string, T> = `${N}.${Extract<keyof T, string>}`;
 
@@ -17,4 +18,5 @@ export type MessageKey =
   | Keys<'adminEditor', typeof adminEditor>
   | Keys<'adminContent', typeof adminContent>
   | Keys<'adminAudit', typeof adminAudit>
-  | Keys<'adminJoin', typeof adminJoin>;
+  | Keys<'adminJoin', typeof adminJoin>
+  | Keys<'adminReport', typeof adminReport>;
