@@ -7,6 +7,8 @@ import type adminEditor from './messages/en/adminEditor.json';
 import type adminContent from './messages/en/adminContent.json';
 import type adminAudit from './messages/en/adminAudit.json';
 import type adminJoin from './messages/en/adminJoin.json';
+import type attendee from './messages/en/attendee.json';
+import type attLoop from './messages/en/attLoop.json';
 import type adminReport from './messages/en/adminReport.json';
 
 type Keys<N extends string, T> = `${N}.${Extract<keyof T, string>}`;
@@ -19,4 +21,6 @@ export type MessageKey =
   | Keys<'adminContent', typeof adminContent>
   | Keys<'adminAudit', typeof adminAudit>
   | Keys<'adminJoin', typeof adminJoin>
+  | Keys<'attendee', typeof attendee>
+  | Keys<'attLoop', typeof attLoop>
   | Keys<'adminReport', typeof adminReport>;
