@@ -160,11 +160,21 @@ describe('facilitator app in Japanese, workshop default in Korean', () => {
     await ctx.close();
   });
 
-  it('attendees get the Korean default through the public API', async () => {
+  it('an English browser opens the codelab in Korean, the workshop default', async () => {
     const res = await fetch(new URL(`/api/codelabs/${codelabId}`, server.attendeeURL));
     assert.equal(res.status, 200);
     const pub = await res.json();
     assert.equal(pub.language, 'ko');
+
+    // An attendee whose browser is English, who picked nothing, reads it in Korean.
+    const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(new URL(`/#/codelabs/${encodeURIComponent(codelabId)}`, server.attendeeURL).toString());
+    await page.getByText('はじめての Go').first().waitFor();
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert.equal(await page.evaluate(() => localStorage.getItem('ocl.locale')), null, 'the default is not a pick');
+    await page.screenshot({ path: resolve(shots, 'i18n-admin-attendee-ko-1280.png') });
+    await ctx.close();
   });
 
   it('German labels fit at 1280 and 400 px', async () => {
