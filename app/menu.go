@@ -22,68 +22,77 @@ type menuActions interface {
 	OpenDocs()
 }
 
-// editCommands are the Edit menu's items in order, by label.
-var editCommands = []struct{ label, cmd string }{
-	{"Undo", "undo"},
-	{"Redo", "redo"},
-	{"Cut", "cut"},
-	{"Copy", "copy"},
-	{"Paste", "paste"},
-	{"Select All", "selectAll"},
+// editCommands are the Edit menu's items in order: the label from the
+// language's words, and the page command it runs.
+var editCommands = []struct {
+	label func(menuText) string
+	cmd   string
+}{
+	{func(w menuText) string { return w.Undo }, "undo"},
+	{func(w menuText) string { return w.Redo }, "redo"},
+	{func(w menuText) string { return w.Cut }, "cut"},
+	{func(w menuText) string { return w.Copy }, "copy"},
+	{func(w menuText) string { return w.Paste }, "paste"},
+	{func(w menuText) string { return w.SelectAll }, "selectAll"},
 }
 
-// buildMenu returns the menu for goos (runtime.GOOS in the app).
+// buildMenu returns the English menu for goos (runtime.GOOS in the app).
+func buildMenu(goos string, do menuActions) *menu.Menu {
+	return buildMenuIn(goos, menuWords("en"), do)
+}
+
+// buildMenuIn returns the menu for goos with the words w (menu_i18n.go).
 //
 // Edit: on macOS a web view's text fields get ⌘C/⌘V only through an Edit
 // menu with the native roles, so macOS gets Wails' EditMenu role. On Linux
 // and Windows the web view handles Ctrl+C/V/Z itself; a menu accelerator
 // would take those keys away from it, so there the Edit items carry no
 // accelerator and run the command in the page when clicked.
-func buildMenu(goos string, do menuActions) *menu.Menu {
+func buildMenuIn(goos string, w menuText, do menuActions) *menu.Menu {
 	m := menu.NewMenu()
 
-	app := m.AddSubmenu("Open Codelabs")
-	app.AddText("About Open Codelabs", nil, func(*menu.CallbackData) { do.About() })
+	app := m.AddSubmenu("Open Codelabs") // the product's name, in every language
+	app.AddText(w.About, nil, func(*menu.CallbackData) { do.About() })
 	app.AddSeparator()
-	app.AddText("Quit Open Codelabs", keys.CmdOrCtrl("q"), func(*menu.CallbackData) { do.Quit() })
+	app.AddText(w.Quit, keys.CmdOrCtrl("q"), func(*menu.CallbackData) { do.Quit() })
 
 	if goos == "darwin" {
 		m.Append(menu.EditMenu())
 	} else {
-		edit := m.AddSubmenu("Edit")
+		edit := m.AddSubmenu(w.Edit)
 		for i, c := range editCommands {
 			if i == 2 {
 				edit.AddSeparator()
 			}
 			cmd := c.cmd
-			edit.AddText(c.label, nil, func(*menu.CallbackData) { do.EditCommand(cmd) })
+			edit.AddText(c.label(w), nil, func(*menu.CallbackData) { do.EditCommand(cmd) })
 		}
 	}
 
-	view := m.AddSubmenu("View")
-	view.AddText("Reload", keys.CmdOrCtrl("r"), func(*menu.CallbackData) { do.Reload() })
+	view := m.AddSubmenu(w.View)
+	view.AddText(w.Reload, keys.CmdOrCtrl("r"), func(*menu.CallbackData) { do.Reload() })
 	view.AddSeparator()
-	view.AddText("Zoom In", keys.CmdOrCtrl("="), func(*menu.CallbackData) { do.Zoom(+1) })
-	view.AddText("Zoom Out", keys.CmdOrCtrl("-"), func(*menu.CallbackData) { do.Zoom(-1) })
-	view.AddText("Actual Size", keys.CmdOrCtrl("0"), func(*menu.CallbackData) { do.Zoom(0) })
+	view.AddText(w.ZoomIn, keys.CmdOrCtrl("="), func(*menu.CallbackData) { do.Zoom(+1) })
+	view.AddText(w.ZoomOut, keys.CmdOrCtrl("-"), func(*menu.CallbackData) { do.Zoom(-1) })
+	view.AddText(w.ActualSize, keys.CmdOrCtrl("0"), func(*menu.CallbackData) { do.Zoom(0) })
 	view.AddSeparator()
 	fullscreen := keys.Key("f11")
 	if goos == "darwin" {
 		fullscreen = keys.Combo("f", keys.CmdOrCtrlKey, keys.ControlKey)
 	}
-	view.AddText("Toggle Full Screen", fullscreen, func(*menu.CallbackData) { do.ToggleFullscreen() })
+	view.AddText(w.Full, fullscreen, func(*menu.CallbackData) { do.ToggleFullscreen() })
 
 	if goos == "darwin" {
 		m.Append(menu.WindowMenu())
 	} else {
-		win := m.AddSubmenu("Window")
-		win.AddText("Minimise", nil, func(*menu.CallbackData) { do.Minimise() })
-		win.AddText("Maximise or Restore", nil, func(*menu.CallbackData) { do.ToggleMaximise() })
+		win := m.AddSubmenu(w.Window)
+		win.AddText(w.Minimise, nil, func(*menu.CallbackData) { do.Minimise() })
+		win.AddText(w.Maximise, nil, func(*menu.CallbackData) { do.ToggleMaximise() })
 	}
 
-	help := m.AddSubmenu("Help")
-	help.AddText("Open Codelabs Documentation", keys.Key("f1"), func(*menu.CallbackData) { do.OpenDocs() })
-	help.AddText("About Open Codelabs", nil, func(*menu.CallbackData) { do.About() })
+	help := m.AddSubmenu(w.Help)
+	help.AddText(w.Docs, keys.Key("f1"), func(*menu.CallbackData) { do.OpenDocs() })
+	help.AddText(w.About, nil, func(*menu.CallbackData) { do.About() })
 	return m
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
 	"runtime"
 	"sync"
 	"time"
@@ -24,6 +25,7 @@ type windowShell struct {
 	ctx     context.Context
 	dataDir string
 	docs    *docsServer
+	words   menuText // the menu's language, from the OS locale (menu_i18n.go)
 
 	mu         sync.Mutex
 	zoom       float64
@@ -33,13 +35,13 @@ type windowShell struct {
 
 func newWindowShell(dataDir string, log *slog.Logger) *windowShell {
 	return &windowShell{dataDir: dataDir, docs: &docsServer{fsys: HelpDocs, log: log}, zoom: 1,
-		state: loadWindowState(dataDir)}
+		state: loadWindowState(dataDir), words: menuWords(menuLanguage(os.Getenv))}
 }
 
 // apply adds the menu, the remembered geometry, the icon and the close hook
 // to the window's options, keeping any OnStartup already set.
 func (w *windowShell) apply(o *options.App) {
-	o.Menu = buildMenu(runtime.GOOS, w)
+	o.Menu = buildMenuIn(runtime.GOOS, w.words, w)
 	o.Width, o.Height = w.state.Width, w.state.Height
 	if w.state.Maximised {
 		o.WindowStartState = options.Maximised
@@ -67,8 +69,8 @@ func (w *windowShell) close() {
 func (w *windowShell) About() {
 	wailsruntime.MessageDialog(w.ctx, wailsruntime.MessageDialogOptions{
 		Type:    wailsruntime.InfoDialog,
-		Title:   "About Open Codelabs",
-		Message: server.VersionLine() + "\n\nRun hands-on codelab workshops from one laptop, offline.",
+		Title:   w.words.AboutTitle,
+		Message: server.VersionLine() + "\n\n" + w.words.AboutMessage,
 	})
 }
 
@@ -105,7 +107,7 @@ func (w *windowShell) OpenDocs() {
 	url, err := w.docs.URL()
 	if err != nil {
 		wailsruntime.MessageDialog(w.ctx, wailsruntime.MessageDialogOptions{
-			Type: wailsruntime.ErrorDialog, Title: "Documentation", Message: err.Error(),
+			Type: wailsruntime.ErrorDialog, Title: w.words.DocsTitle, Message: err.Error(),
 		})
 		return
 	}

@@ -19,6 +19,7 @@ type codelabInput struct {
 	IsPublic        *bool     `json:"is_public"`
 	AccessCode      *string   `json:"access_code"`
 	GuideMarkdown   *string   `json:"guide_markdown"`
+	Language        *string   `json:"language"` // language.go
 
 	loopSettingsInput      // loop.go: quiz/feedback/submission rules, limits, closed
 	MaxAttendees      *int `json:"max_attendees"` // stored apart: see saveMaxAttendees
@@ -73,6 +74,12 @@ func (in *codelabInput) patch(c *model.Codelab) error {
 			return Errorf(http.StatusRequestEntityTooLarge, "markdown_too_large", "The guide is larger than %d KB.", maxStepMarkdown>>10)
 		}
 		c.GuideMarkdown = *in.GuideMarkdown
+	}
+	if in.Language != nil {
+		if err := validLanguage(*in.Language); err != nil {
+			return err
+		}
+		c.Language = *in.Language
 	}
 	if in.MaxAttendees != nil && (*in.MaxAttendees < 1 || *in.MaxAttendees > store.MaxMaxAttendees) {
 		return badRequest("invalid_field", "The field max_attendees must be between 1 and %d.", store.MaxMaxAttendees)

@@ -13,7 +13,7 @@
 //	step_NN_<title>.md      one per step, NN two digits from 01, content markdown only
 //	preparation_guide.md    when there is a guide
 //	opencodelabs-desktop.json  ours, ignored by Open Codelabs: codelab duration, tags,
-//	                        access code, per-step number/file/title/duration, image list
+//	                        access code, default language, per-step number/file/title/duration, image list
 //	images/<name>           assets, by base name
 //
 // Import takes the shallowest codelab.json (so a zipped folder works),

@@ -64,6 +64,7 @@ type desktopMeta struct {
 	DurationMinutes int               `json:"duration_minutes"`
 	Tags            []string          `json:"tags"`
 	AccessCode      string            `json:"access_code,omitempty"`
+	Language        string            `json:"language,omitempty"` // the workshop's default language
 	Steps           []desktopMetaStep `json:"steps"`
 	Images          []string          `json:"images"`
 	Extra           map[string]string `json:"extra,omitempty"`
@@ -170,6 +171,9 @@ func importOpenCodelabs(za *zipArchive) (*Bundle, error) {
 		Tags:            meta.Tags,
 		AccessCode:      meta.AccessCode,
 		CreatedAt:       parseTime(oc.CreatedAt),
+	}
+	if model.ValidLanguage(meta.Language) { // a tag this version does not ship: follow the browser
+		c.Language = meta.Language
 	}
 	if c.Title == "" {
 		return nil, errf(CodeNoTitle, "codelab.json has no title")
@@ -290,7 +294,7 @@ func ExportOpenCodelabs(b *Bundle) (*ExportFile, error) {
 	}
 	meta := desktopMeta{
 		Format: "opencodelabs-desktop", Version: 1, DurationMinutes: c.DurationMinutes,
-		Tags: nonNil(c.Tags), AccessCode: c.AccessCode, Steps: []desktopMetaStep{}, Images: []string{},
+		Tags: nonNil(c.Tags), AccessCode: c.AccessCode, Language: c.Language, Steps: []desktopMetaStep{}, Images: []string{},
 		Extra: b.Meta, loopMeta: newLoopMeta(b),
 	}
 	var buf bytes.Buffer

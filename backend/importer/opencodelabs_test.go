@@ -16,6 +16,7 @@ func modelCodelab() model.Codelab {
 		ID: "lab-1", Title: "Hello, World!", Description: "A test codelab", Author: "Tester",
 		DurationMinutes: 15, Tags: []string{"a", "b"}, IsPublic: true, AccessCode: "1234",
 		GuideMarkdown: "Install Go first.\n\n![setup](images/setup.png)", QuizEnabled: true, RequireFeedback: true,
+		Language:  "ko", // in opencodelabs-desktop.json only: codelab.json stays as Open Codelabs writes it
 		CreatedAt: time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC),
 		Steps: []model.Step{
 			{Number: 1, Title: "Intro", DurationMinutes: 5, Markdown: "Welcome"},

@@ -31,6 +31,9 @@ type Codelab struct {
 	// FeedbackURL is claat's "feedback link", shown to attendees as
 	// "Report a mistake" (empty when there is none).
 	FeedbackURL string `json:"feedback_url,omitempty"`
+	// Language is the workshop's default language for attendees (a shipped
+	// locale tag, or "" to follow each browser); see docs/api.md.
+	Language string `json:"language"`
 }
 
 // Step is one page of a codelab. Number is 1-based and dense.

@@ -13,7 +13,7 @@ import (
 
 const codelabColumns = `id, title, description, author, duration_minutes, tags, is_public, access_code,
 	guide_markdown, quiz_enabled, require_quiz, require_feedback, require_submission, created_at, updated_at,
-	submission_max_file_bytes, submission_max_total_bytes, closed,
+	submission_max_file_bytes, submission_max_total_bytes, closed, language,
 	(SELECT COUNT(*) FROM steps WHERE steps.codelab_id = codelabs.id)`
 
 type rowScanner interface{ Scan(dest ...any) error }
@@ -23,7 +23,7 @@ func scanCodelab(row rowScanner) (*model.Codelab, error) {
 	var tags, created, updated string
 	err := row.Scan(&c.ID, &c.Title, &c.Description, &c.Author, &c.DurationMinutes, &tags, &c.IsPublic,
 		&c.AccessCode, &c.GuideMarkdown, &c.QuizEnabled, &c.RequireQuiz, &c.RequireFeedback, &c.RequireSubmit,
-		&created, &updated, &c.SubmissionMaxFileBytes, &c.SubmissionMaxTotalBytes, &c.Closed, &c.StepCount)
+		&created, &updated, &c.SubmissionMaxFileBytes, &c.SubmissionMaxTotalBytes, &c.Closed, &c.Language, &c.StepCount)
 	if err != nil {
 		return nil, err
 	}
@@ -121,11 +121,11 @@ func InsertCodelabTx(ctx context.Context, tx *sql.Tx, c *model.Codelab) error {
 	c.CreatedAt, c.UpdatedAt = parseTime(t), parseTime(t)
 	_, err := tx.ExecContext(ctx, `INSERT INTO codelabs (id, title, description, author, duration_minutes, tags,
 		is_public, access_code, guide_markdown, quiz_enabled, require_quiz, require_feedback, require_submission,
-		created_at, updated_at, submission_max_file_bytes, submission_max_total_bytes, closed)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		created_at, updated_at, submission_max_file_bytes, submission_max_total_bytes, closed, language)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		c.ID, c.Title, c.Description, c.Author, c.DurationMinutes, tagsJSON(c.Tags), c.IsPublic, c.AccessCode,
 		c.GuideMarkdown, c.QuizEnabled, c.RequireQuiz, c.RequireFeedback, c.RequireSubmit, t, t,
-		c.SubmissionMaxFileBytes, c.SubmissionMaxTotalBytes, c.Closed)
+		c.SubmissionMaxFileBytes, c.SubmissionMaxTotalBytes, c.Closed, c.Language)
 	if err != nil {
 		return fmt.Errorf("store: insert codelab: %w", err)
 	}
@@ -144,11 +144,11 @@ func (s *Store) UpdateCodelab(ctx context.Context, c *model.Codelab) error {
 		t := now()
 		res, err := tx.ExecContext(ctx, `UPDATE codelabs SET title=?, description=?, author=?, duration_minutes=?,
 			tags=?, is_public=?, access_code=?, guide_markdown=?, quiz_enabled=?, require_quiz=?, require_feedback=?,
-			require_submission=?, updated_at=?, submission_max_file_bytes=?, submission_max_total_bytes=?, closed=?
-			WHERE id=?`,
+			require_submission=?, updated_at=?, submission_max_file_bytes=?, submission_max_total_bytes=?, closed=?,
+			language=? WHERE id=?`,
 			c.Title, c.Description, c.Author, c.DurationMinutes, tagsJSON(c.Tags), c.IsPublic, c.AccessCode,
 			c.GuideMarkdown, c.QuizEnabled, c.RequireQuiz, c.RequireFeedback, c.RequireSubmit, t,
-			c.SubmissionMaxFileBytes, c.SubmissionMaxTotalBytes, c.Closed, c.ID)
+			c.SubmissionMaxFileBytes, c.SubmissionMaxTotalBytes, c.Closed, c.Language, c.ID)
 		if err != nil {
 			return fmt.Errorf("store: update codelab: %w", err)
 		}

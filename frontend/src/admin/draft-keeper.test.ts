@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { draftKey, draftProblem, dropDraft, keepDraft, readDraft } from './draft-keeper';
 import { newStepDraft, type MetaDraft } from './editor-draft';
 import type { StorageLike } from '../lib/utils/storage';
+import { loadAdminEnglish } from './test-english';
 
 function memory(): StorageLike & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -9,8 +10,9 @@ function memory(): StorageLike & { map: Map<string, string> } {
 }
 
 const meta: MetaDraft = {
-  title: 'Go', description: '', author: '', duration_minutes: 0, tags: '', is_public: false, access_code: '', max_attendees: 100,
+  title: 'Go', description: '', author: '', duration_minutes: 0, tags: '', is_public: false, access_code: '', max_attendees: 100, language: '',
 };
+loadAdminEnglish();
 
 describe('draftProblem', () => {
   it('names the step that has no title', () => {
@@ -51,5 +53,20 @@ describe('kept drafts', () => {
     const full: StorageLike = { getItem: () => null, setItem: () => { throw new Error('quota'); }, removeItem: () => {} };
     expect(keepDraft('x', meta, [], full)).toBe(false);
     expect(keepDraft('x', meta, [], null)).toBe(false);
+  });
+});
+
+describe('draftProblem in another language', () => {
+  it('names the problem in the facilitator’s language, and new steps get a title in it', async () => {
+    const ko = (await import('../lib/i18n/messages/ko/adminEditor.json')).default as Record<string, string>;
+    const { loadForTest } = await import('../lib/i18n/i18n.svelte');
+    loadForTest('ko', Object.fromEntries(Object.entries(ko).map(([k, v]) => [`adminEditor.${k}`, v])));
+    try {
+      expect(newStepDraft(3).title).toBe('3단계');
+      expect(draftProblem(meta, [newStepDraft(1), { ...newStepDraft(2), title: '' }])).toBe('2단계에 제목이 필요해요');
+      expect(draftProblem({ title: ' ' }, [])).toBe('코드랩 제목이 필요해요');
+    } finally {
+      loadAdminEnglish();
+    }
   });
 });

@@ -6,6 +6,7 @@
  */
 import { safeLocalStorage, type StorageLike } from '../lib/utils/storage';
 import type { MetaDraft, StepDraft } from './editor-draft';
+import { t } from '../lib/i18n/i18n.svelte';
 
 /** MAX_STEP_MARKDOWN mirrors the server's per-step limit (200 KB). */
 export const MAX_STEP_MARKDOWN = 200 << 10;
@@ -17,10 +18,10 @@ function utf8Size(s: string): number {
 
 /** draftProblem names the first thing the server would refuse, or ''. */
 export function draftProblem(meta: Pick<MetaDraft, 'title'>, steps: Pick<StepDraft, 'title' | 'markdown'>[]): string {
-  if (!meta.title.trim()) return 'The codelab needs a title';
+  if (!meta.title.trim()) return t('adminEditor.problem.noTitle');
   for (let i = 0; i < steps.length; i++) {
-    if (!steps[i].title.trim()) return `Step ${i + 1} needs a title`;
-    if (utf8Size(steps[i].markdown) > MAX_STEP_MARKDOWN) return `Step ${i + 1} is over 200 KB`;
+    if (!steps[i].title.trim()) return t('adminEditor.problem.stepNoTitle', { number: i + 1 });
+    if (utf8Size(steps[i].markdown) > MAX_STEP_MARKDOWN) return t('adminEditor.problem.stepTooBig', { number: i + 1 });
   }
   return '';
 }

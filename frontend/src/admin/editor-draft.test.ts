@@ -18,6 +18,7 @@ describe('editor drafts', () => {
       is_public: true,
       access_code: ' 1234 ',
       max_attendees: 30.4,
+      language: 'ko',
     });
     expect(got).toEqual({
       title: 'Intro',
@@ -28,11 +29,12 @@ describe('editor drafts', () => {
       is_public: true,
       access_code: '1234',
       max_attendees: 30,
+      language: 'ko',
     });
   });
 
   it('metaToInput turns an empty or impossible attendee cap into the default and caps huge ones', () => {
-    const base = { title: 'T', description: '', author: '', duration_minutes: 0, tags: '', is_public: false, access_code: '' };
+    const base = { title: 'T', description: '', author: '', duration_minutes: 0, tags: '', is_public: false, access_code: '', language: '' };
     expect(metaToInput({ ...base, max_attendees: null }).max_attendees).toBe(2000);
     expect(metaToInput({ ...base, max_attendees: 0 }).max_attendees).toBe(2000);
     expect(metaToInput({ ...base, max_attendees: 1e9 }).max_attendees).toBe(100000);

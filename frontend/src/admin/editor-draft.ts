@@ -1,4 +1,5 @@
 import type { Codelab, CodelabInput, StepInput } from '../lib/types/codelab.type';
+import { t } from '../lib/i18n/i18n.svelte';
 
 /** MetaDraft is the metadata form as typed (tags as one comma-separated string). */
 export interface MetaDraft {
@@ -10,6 +11,8 @@ export interface MetaDraft {
   is_public: boolean;
   access_code: string;
   max_attendees: number | null;
+  /** language is the default language for attendees: '' (their browser's) or a shipped locale. */
+  language: string;
 }
 
 /** DEFAULT_MAX_ATTENDEES and MAX_MAX_ATTENDEES mirror the server's registration cap rules (docs/api.md). */
@@ -31,7 +34,7 @@ let nextKey = 1;
 
 /** newStepDraft makes a step with a title, since the server rejects untitled steps. */
 export function newStepDraft(n: number): StepDraft {
-  return { key: nextKey++, title: `Step ${n}`, markdown: '', duration_minutes: 5 };
+  return { key: nextKey++, title: t('adminEditor.newStepTitle', { number: n }), markdown: '', duration_minutes: 5 };
 }
 
 export function metaFromCodelab(c: Codelab): MetaDraft {
@@ -44,6 +47,7 @@ export function metaFromCodelab(c: Codelab): MetaDraft {
     is_public: c.is_public,
     access_code: c.access_code ?? '',
     max_attendees: c.max_attendees ?? DEFAULT_MAX_ATTENDEES,
+    language: c.language ?? '',
   };
 }
 
@@ -85,6 +89,7 @@ export function metaToInput(m: MetaDraft): CodelabInput {
     is_public: m.is_public,
     access_code: m.access_code.trim(),
     max_attendees: attendeeCap(m.max_attendees),
+    language: m.language ?? '',
   };
 }
 

@@ -4,6 +4,9 @@ import { ApiError } from '../../lib/services/api-client';
 import { toasts } from '../../lib/stores/toast.svelte';
 import { imageFilesOf, spliceText, uploadIntoMarkdown } from './image-upload';
 import { safeName } from './file-names';
+import { loadAdminEnglish } from '../test-english';
+
+loadAdminEnglish();
 
 const uploaded = { url: 'uploads/a.png', markdown: '![a](uploads/a.png)', name: 'a.png', width: 1, height: 1 };
 

@@ -3,6 +3,7 @@ import { contentService, type UploadedImage } from '../../lib/services/content-s
 import { toasts } from '../../lib/stores/toast.svelte';
 import { handleError } from '../../lib/utils/error-util';
 import { IMAGE_TYPES } from './file-names';
+import { t } from '../../lib/i18n/i18n.svelte';
 
 /** MarkdownTarget is what gets the image: the step draft whose markdown the textarea edits. */
 export interface MarkdownTarget {
@@ -13,7 +14,7 @@ let seq = 0;
 
 /** placeholderFor is the text shown where an image will go until its upload finishes. */
 export function placeholderFor(n: number): string {
-  return `[Uploading image… #${n}]`;
+  return `[${t('adminContent.image.uploading', { number: n })}]`;
 }
 
 /** imageFilesOf picks the images out of a paste or drop (screenshots paste as one file). */
@@ -62,7 +63,7 @@ export async function uploadIntoMarkdown(
   try {
     replacement = (await job())?.markdown ?? '';
   } catch (e) {
-    handleError(e, 'Image upload failed');
+    handleError(e, t('adminContent.image.failed'));
   }
   let at = target.markdown.indexOf(placeholder);
   if (at < 0) {
@@ -133,7 +134,7 @@ export function imagePaste(node: HTMLTextAreaElement, options: ImagePasteOptions
       if (e.dataTransfer?.files.length) {
         // Dropping a PDF or ZIP here would make the browser open it: refuse clearly.
         e.preventDefault();
-        toasts.show('Only PNG, JPEG, GIF and WebP images can be dropped into a step. Add other files as materials.', 'error');
+        toasts.show(t('adminContent.image.onlyImages'), 'error');
       }
       return;
     }

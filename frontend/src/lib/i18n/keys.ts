@@ -2,6 +2,11 @@
 // typo in t('…') fails svelte-check. Add one line per namespace file.
 import type common from './messages/en/common.json';
 import type errors from './messages/en/errors.json';
+import type admin from './messages/en/admin.json';
+import type adminEditor from './messages/en/adminEditor.json';
+import type adminContent from './messages/en/adminContent.json';
+import type adminAudit from './messages/en/adminAudit.json';
+import type adminJoin from './messages/en/adminJoin.json';
 import type attendee from './messages/en/attendee.json';
 import type attLoop from './messages/en/attLoop.json';
 import type adminReport from './messages/en/adminReport.json';
@@ -11,6 +16,11 @@ type Keys<N extends string, T> = `${N}.${Extract<keyof T, string>}`;
 export type MessageKey =
   | Keys<'common', typeof common>
   | Keys<'errors', typeof errors>
+  | Keys<'admin', typeof admin>
+  | Keys<'adminEditor', typeof adminEditor>
+  | Keys<'adminContent', typeof adminContent>
+  | Keys<'adminAudit', typeof adminAudit>
+  | Keys<'adminJoin', typeof adminJoin>
   | Keys<'attendee', typeof attendee>
   | Keys<'attLoop', typeof attLoop>
   | Keys<'adminReport', typeof adminReport>;

@@ -26,6 +26,8 @@ export interface Codelab {
   access_code?: string;
   /** max_attendees is the registration cap; only in admin responses. */
   max_attendees?: number;
+  /** language is the workshop's default language for attendees ('' = each browser's); docs/api.md. */
+  language?: string;
   created_at: string;
   updated_at: string;
   step_count: number;
@@ -63,6 +65,7 @@ export interface CodelabInput {
   is_public: boolean;
   access_code: string;
   max_attendees?: number;
+  language?: string;
 }
 
 /** StepInput is one element of `PUT /api/admin/codelabs/{id}/steps`. */
