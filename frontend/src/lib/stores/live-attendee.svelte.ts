@@ -16,6 +16,7 @@ import type {
   HelpRequest,
   OutgoingFrame,
   Pending,
+  Person,
   ServerFrame,
 } from '../types/live.type';
 
@@ -57,6 +58,8 @@ export class AttendeeLive {
   completed = $state<number[]>([]);
   /** ended is why the server closed this attendee out for good ('' while taking part). */
   ended = $state<'' | 'removed' | 'session'>('');
+  /** dmPeer is who the private thread answers: the facilitator, or the helper who wrote last. */
+  dmPeer = $state<Person>({ id: 'admin', name: 'Facilitator' });
 
   readonly me: { id: string; name: string };
   private readonly socket: LiveSocket;
@@ -135,7 +138,7 @@ export class AttendeeLive {
   }
 
   sendDm(text: string): void {
-    this.send({ type: 'dm', to: 'admin', text });
+    this.send({ type: 'dm', to: this.dmPeer.id, text });
   }
 
   /** sendProgress reports the step on screen (Next/Back/keys/table of contents). */
@@ -198,10 +201,12 @@ export class AttendeeLive {
         this.bump('room', f.from.id);
         return;
       case 'dm':
-        if (f.from.id !== 'admin' && f.to.id !== 'admin') return;
+        // With the facilitator, or with a helper (docs/realtime.md, "Helpers").
+        if (f.from.id !== 'admin' && f.to.id !== 'admin' && f.from.role !== 'helper' && f.to.role !== 'helper') return;
         this.dms.push(f);
+        if (f.from.id !== this.me.id) this.dmPeer = f.from;
         this.markEchoed('dm', f.from.id, f.text);
-        if (this.bump('dm', f.from.id)) this.opts.onNotice?.(`Facilitator: ${f.text}`, 'info');
+        if (this.bump('dm', f.from.id)) this.opts.onNotice?.(`${f.from.name}: ${f.text}`, 'info');
         return;
       case 'announcement':
         this.announcements.push(f);
@@ -215,6 +220,9 @@ export class AttendeeLive {
         if (f.request.attendee.id !== this.me.id) return;
         this.help = f.request;
         this.helpStatus = 'waiting';
+        return;
+      case 'help_claimed': // a helper says they are coming (or no longer)
+        if (this.help && this.help.id === f.request_id) this.help = { ...this.help, claimed_by: f.claimed_by };
         return;
       case 'help_position':
         if (this.help && this.help.id === f.request_id) this.help = { ...this.help, position: f.position };
