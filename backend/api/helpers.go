@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"strconv"
 
@@ -92,7 +91,7 @@ func (a *API) helperHelpOp(w http.ResponseWriter, r *http.Request, h *model.Help
 	}
 	ev, err := a.appendHelperOp(r.Context(), h, typ, "", r.PathValue("rid"))
 	if err != nil {
-		return storeError(err)
+		return err
 	}
 	return eventOut(w, http.StatusOK, ev)
 }
@@ -115,7 +114,7 @@ func (a *API) helperAnnounce(w http.ResponseWriter, r *http.Request, h *model.He
 	}
 	ev, _, err := a.Events.Append(r.Context(), store.HelperAnnouncementOp(h.CodelabID, h.Person(), in.CID, in.Text))
 	if err != nil {
-		return storeError(err)
+		return err
 	}
 	return eventOut(w, http.StatusCreated, ev)
 }
@@ -133,10 +132,7 @@ func (a *API) appendHelperOp(ctx context.Context, h *model.Helper, typ, cid, req
 		op = store.ClaimHelpOp(h.CodelabID, me, cid, requestID, true)
 	case "help_unclaim":
 		op = store.ClaimHelpOp(h.CodelabID, me, cid, requestID, false)
-	default:
-		if requestID == "" {
-			return store.Event{}, &store.OpError{Kind: store.ErrInvalid, Code: "missing_request_id", Message: "Say which help request: request_id."}
-		}
+	default: // an empty request id matches no request: help_not_found
 		op = store.ResolveHelpOp(h.CodelabID, me, cid, requestID)
 	}
 	ev, dup, err := a.Events.Append(ctx, op)
@@ -163,7 +159,7 @@ func (a *API) helperWS(w http.ResponseWriter, r *http.Request, h *model.Helper) 
 		return err
 	}
 	who := realtime.Identity{CodelabID: h.CodelabID, ID: h.ID, Name: h.Name, Helper: true}
-	return wsRefusal(a.Hub.Serve(w, r, who, since, wsHandler{a}))
+	return a.Hub.Serve(w, r, who, since, wsHandler{a})
 }
 
 // helperFrame handles a helper connection's frames: room chat, DMs (to an
@@ -195,11 +191,7 @@ func (a *API) helperFrame(ctx context.Context, who realtime.Identity, typ, cid s
 		return 0, &realtime.Error{Code: "unknown_type", Message: "Unknown frame type " + strconv.Quote(typ) + "."}
 	}
 	if err != nil {
-		var oe *store.OpError
-		if errors.As(err, &oe) {
-			return 0, &realtime.Error{Code: oe.Code, Message: oe.Message}
-		}
-		return 0, err
+		return 0, frameError(err)
 	}
 	return ev.Seq, nil
 }

@@ -65,7 +65,7 @@ func (a *API) createHelper(w http.ResponseWriter, r *http.Request) error {
 		return notFound("The codelab")
 	}
 	if err != nil {
-		return storeError(err)
+		return err
 	}
 	a.audit(r, "helper.create", id, "helper", h.ID, map[string]any{"name": h.Name, "can_announce": h.CanAnnounce})
 	return writeJSON(w, http.StatusCreated, newHelperOut{NewHelper: h, URL: a.helperURL(r, h.Token)})

@@ -204,7 +204,7 @@ func ClaimHelpOp(codelabID string, by model.Person, cid, requestID string, claim
 		if by.ID == Admin.ID {
 			kind = ActorFacilitator
 		}
-		if err := RecordAuditTx(ctx, tx, AuditEntry{At: parseTime(at), ActorKind: kind, ActorID: by.ID, ActorName: by.Name,
+		if err := RecordAuditTx(ctx, tx, model.AuditEntry{At: parseTime(at), ActorKind: kind, ActorID: by.ID, ActorName: by.Name,
 			Action: action, CodelabID: codelabID, TargetKind: "help", TargetID: requestID,
 			Detail: AuditDetail(map[string]any{"attendee_id": asker.ID})}); err != nil {
 			return Draft{}, err
@@ -228,7 +228,7 @@ func HelperAnnouncementOp(codelabID string, from model.Person, cid, text string)
 			codelabID).Scan(&seq); err != nil {
 			return Draft{}, fmt.Errorf("store: audit announcement seq: %w", err)
 		}
-		if err := RecordAuditTx(ctx, tx, AuditEntry{At: parseTime(at), ActorKind: ActorHelper, ActorID: from.ID,
+		if err := RecordAuditTx(ctx, tx, model.AuditEntry{At: parseTime(at), ActorKind: ActorHelper, ActorID: from.ID,
 			ActorName: from.Name, Action: "announcement.send", CodelabID: codelabID, TargetKind: "event",
 			TargetID: strconv.FormatInt(seq, 10)}); err != nil {
 			return Draft{}, err
