@@ -85,6 +85,9 @@ describe('helpers (teaching assistants)', () => {
     assert.match(await join.locator('[data-testid="helper-qr"]').getAttribute('src'), /^data:image\/svg\+xml/);
     await join.locator('[data-testid="helper-row"]').getByText('Sam').waitFor();
     await join.screenshot({ path: resolve(outDir, 'helpers-join-tab.png') });
+    await join.emulateMedia({ colorScheme: 'dark' });
+    await join.screenshot({ path: resolve(outDir, 'helpers-join-tab-dark.png') });
+    await join.emulateMedia({ colorScheme: 'light' });
     // The list never carries the token.
     const list = await api(server, 'GET', `/api/admin/codelabs/${labId}/helpers`);
     assert.equal(JSON.stringify(list).includes(helperURL.split('/').pop()), false);
@@ -102,7 +105,7 @@ describe('helpers (teaching assistants)', () => {
     const request = helper.locator('[data-testid="helper-request"]');
     await request.waitFor();
     assert.match(await request.textContent(), /Ann/);
-    await request.getByRole('button', { name: "I'm coming" }).click();
+    await request.locator('[data-testid="helper-claim-btn"]').click();
     await request.getByText('You are on the way').waitFor();
 
     const coming = ann.locator('[data-testid="help-coming"]');
@@ -120,6 +123,15 @@ describe('helpers (teaching assistants)', () => {
     await helper.screenshot({ path: resolve(outDir, 'helpers-phone-attendees-dark.png'), fullPage: true });
     await helper.emulateMedia({ colorScheme: 'light' });
     await helper.screenshot({ path: resolve(outDir, 'helpers-phone-attendees-light.png'), fullPage: true });
+
+    // Arabic: the same view mirrored (the stored token opens #/helper without the link).
+    const ar = await helper.context().newPage();
+    ar.on('pageerror', (e) => pageErrors.push(e.message));
+    await ar.goto(`${origin}/?lang=ar#/helper`);
+    await ar.locator('[data-testid="helper-request"]').waitFor();
+    assert.equal(await ar.evaluate(() => document.documentElement.dir), 'rtl');
+    await ar.screenshot({ path: resolve(outDir, 'helpers-phone-queue-ar.png'), fullPage: true });
+    await ar.close();
   });
 
   it('messages the attendee and resolves the request', async () => {

@@ -36,8 +36,9 @@ export class HelperApi {
   constructor(
     readonly token: string,
     base = '',
+    fetchFn?: typeof fetch,
   ) {
-    this.client = new ApiClient({ base, token });
+    this.client = new ApiClient({ base, token, fetch: fetchFn });
   }
 
   me = () => this.client.get<HelperMe>('/api/helper/me');

@@ -18,6 +18,7 @@ export interface HelperLiveOptions {
   apiBase?: string;
   onNotice?: (message: string, kind: 'info' | 'error') => void;
   WebSocket?: SocketCtor;
+  fetch?: typeof fetch;
 }
 
 /** HelperEnded says why this helper view stopped for good. */
@@ -31,6 +32,8 @@ export class HelperLive {
   threads = $state<Record<string, DmEvent[]>>({});
   unread = $state<Record<string, number>>({});
   outbox = $state<Pending[]>([]);
+  /** echoed holds cids of pending DMs whose own event already arrived (the ack comes right after). */
+  echoed = $state<string[]>([]);
   /** passed holds, per step, how long (ms) each attendee who moved past it spent on it. */
   passed = $state<Record<number, number[]>>({});
   ended = $state<HelperEnded>('');
@@ -46,7 +49,7 @@ export class HelperLive {
 
   constructor(opts: HelperLiveOptions) {
     this.opts = opts;
-    this.api = new HelperApi(opts.token, opts.apiBase ?? '');
+    this.api = new HelperApi(opts.token, opts.apiBase ?? '', opts.fetch);
   }
 
   get id(): string {
@@ -88,7 +91,10 @@ export class HelperLive {
       socket.onEnded((e) => {
         if (e.code === CLOSE_REMOVED) this.ended = 'removed';
       }),
-      socket.onOutbox((o) => (this.outbox = o)),
+      socket.onOutbox((o) => {
+        this.outbox = o;
+        this.echoed = this.echoed.filter((cid) => o.some((p) => p.cid === cid));
+      }),
       socket.onSendError((e) => this.opts.onNotice?.(e.message, 'error')),
     );
     socket.start();
@@ -114,7 +120,7 @@ export class HelperLive {
 
   /** pendingTo lists this thread's DMs still waiting for their ack. */
   pendingTo(attendeeId: string): Pending[] {
-    return this.outbox.filter((p) => p.type === 'dm' && p.to === attendeeId);
+    return this.outbox.filter((p) => p.type === 'dm' && p.to === attendeeId && !this.echoed.includes(p.cid));
   }
 
   read(attendeeId: string): void {
@@ -172,6 +178,11 @@ export class HelperLive {
         this.threads[key] ??= [];
         this.threads[key].push(f);
         if (this.live && f.from.id !== this.id) this.unread[key] = (this.unread[key] ?? 0) + 1;
+        if (f.from.id === this.id) {
+          // The event comes just before its ack and carries no cid: hide the oldest matching pending copy.
+          const p = this.outbox.find((x) => x.type === 'dm' && x.to === f.to.id && x.text === f.text && !this.echoed.includes(x.cid));
+          if (p) this.echoed = [...this.echoed, p.cid];
+        }
         return;
       }
       case 'attendee_removed':
