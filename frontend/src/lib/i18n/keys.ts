@@ -2,6 +2,7 @@
 // typo in t('…') fails svelte-check. Add one line per namespace file.
 import type common from './messages/en/common.json';
 import type errors from './messages/en/errors.json';
+import type adminReport from './messages/en/adminReport.json';
 import type helpers from './messages/en/helpers.json';
 import type adminHelpers from './messages/en/adminHelpers.json';
 
@@ -10,5 +11,6 @@ type Keys<N extends string, T> = `${N}.${Extract<keyof T, string>}`;
 export type MessageKey =
   | Keys<'common', typeof common>
   | Keys<'errors', typeof errors>
+  | Keys<'adminReport', typeof adminReport>
   | Keys<'helpers', typeof helpers>
   | Keys<'adminHelpers', typeof adminHelpers>;
