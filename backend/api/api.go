@@ -150,6 +150,7 @@ func (a *API) routes() {
 	a.sessionRoutes(m)
 	a.reportRoutes(m)
 	a.shortLinkRoutes(m)
+	a.helperRoutes(m) // teaching assistants (helpers_admin.go, helpers.go)
 
 	a.loopRoutes(m) // loop.go: guide, quiz, feedback, submissions, certificates, raffle
 

@@ -56,6 +56,9 @@ func (a *API) CheckAdmin(r *http.Request) error {
 	}
 	tok := BearerToken(r)
 	if tok == "" || subtle.ConstantTimeCompare([]byte(tok), []byte(a.AdminToken)) != 1 {
+		if a.isHelperToken(r, tok) { // helpers.go: a known token, but never an admin one
+			return errHelperNotAdmin
+		}
 		return Errorf(http.StatusUnauthorized, "unauthorized", "A valid admin token is required.")
 	}
 	return nil

@@ -75,7 +75,7 @@ func (a *API) startSession(w http.ResponseWriter, r *http.Request) error {
 	if _, _, err := a.Events.Append(r.Context(), store.StartSessionOp(id, in.Title, &s)); err != nil {
 		return err
 	}
-	a.Hub.Kick(id, func(who realtime.Identity) bool { return !who.Admin },
+	a.Hub.Kick(id, func(who realtime.Identity) bool { return !who.Admin && !who.Helper }, // helpers stay (staff)
 		realtime.CloseSessionEnded, "a new session started")
 	a.audit(r, "session.start", id, "session", s.ID, nil)
 	return writeJSON(w, http.StatusCreated, s)

@@ -33,7 +33,8 @@ func PublishTo(hub *realtime.Hub) func(store.Event) {
 
 // liveEvent is a logged event as the hub sends it, live or replayed.
 func liveEvent(e store.Event) realtime.Event {
-	return realtime.Event{CodelabID: e.CodelabID, Seq: e.Seq, ActorID: e.ActorID, VisibleTo: e.VisibleTo, Frame: e.Body, CID: e.CID}
+	return realtime.Event{CodelabID: e.CodelabID, Seq: e.Seq, ActorID: e.ActorID, VisibleTo: e.VisibleTo,
+		Staff: store.HelperSees(e.Type), Frame: e.Body, CID: e.CID}
 }
 
 func (a *API) liveReady() error {
@@ -143,6 +144,9 @@ func (h wsHandler) Handle(ctx context.Context, who realtime.Identity, msg realti
 	if err := json.Unmarshal(msg.Raw, &f); err != nil {
 		return 0, &realtime.Error{Code: "bad_frame", Message: "The frame's fields have the wrong types."}
 	}
+	if who.Helper {
+		return h.a.helperFrame(ctx, who, msg.Type, msg.CID, f) // helper_ws.go
+	}
 	me := model.Person{ID: who.ID, Name: who.Name}
 	cl := who.CodelabID
 	var op store.Op
@@ -182,7 +186,7 @@ func (h wsHandler) Handle(ctx context.Context, who realtime.Identity, msg realti
 }
 
 func (h wsHandler) Replay(ctx context.Context, who realtime.Identity, since int64, limit int) ([]realtime.Event, error) {
-	evs, err := h.a.Store.Events(ctx, who.CodelabID, store.Viewer{ID: who.ID, Admin: who.Admin}, since, limit)
+	evs, err := h.a.Store.Events(ctx, who.CodelabID, store.Viewer{ID: who.ID, Admin: who.Admin, Helper: who.Helper}, since, limit)
 	if err != nil {
 		return nil, err
 	}

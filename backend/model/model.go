@@ -67,6 +67,9 @@ type Attendee struct {
 type Person struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
+	// Role is "helper" for a teaching assistant and empty otherwise, so a
+	// client can tell a helper's DM from another attendee's.
+	Role string `json:"role,omitempty"`
 }
 
 // HelpRequest is an attendee's open request for help; Position is its
@@ -77,4 +80,6 @@ type HelpRequest struct {
 	Step      int       `json:"step"`
 	CreatedAt time.Time `json:"created_at"`
 	Position  int       `json:"position"`
+	// ClaimedBy is who said they are on the way (a helper), or nil.
+	ClaimedBy *Person `json:"claimed_by"`
 }

@@ -19,13 +19,18 @@ import (
 )
 
 // Identity is who is on a connection. Admin connections see every event of
-// their codelab.
+// their codelab; Helper connections (teaching assistants) also see Staff
+// events and are not attendees (no presence, not in the online list).
 type Identity struct {
 	CodelabID string
-	ID        string // attendee id, or "admin"
+	ID        string // attendee id, helper id, or "admin"
 	Name      string
 	Admin     bool
+	Helper    bool
 }
+
+// attendee reports whether who counts as an attendee for presence.
+func (who Identity) attendee() bool { return !who.Admin && !who.Helper }
 
 // Event is a persisted event ready to send. VisibleTo "" means everyone in
 // the codelab; otherwise the actor, that id and admins may see it.
@@ -34,6 +39,7 @@ type Event struct {
 	Seq       int64
 	ActorID   string
 	VisibleTo string
+	Staff     bool // helpers may see it too (the help queue, progress)
 	Frame     []byte
 	// CID is the client id the actor sent the message with ("" if none).
 	// Only the actor's own connections get it, in the frame (FrameFor).
@@ -42,7 +48,7 @@ type Event struct {
 
 // VisibleFor reports whether who may receive e.
 func (e Event) VisibleFor(who Identity) bool {
-	return e.VisibleTo == "" || who.Admin || who.ID == e.ActorID || who.ID == e.VisibleTo
+	return e.VisibleTo == "" || who.Admin || who.ID == e.ActorID || who.ID == e.VisibleTo || (e.Staff && who.Helper)
 }
 
 // FrameFor is the frame who receives: the actor's connections (all their
@@ -283,7 +289,7 @@ func (h *Hub) join(c *client) bool {
 		h.rooms[c.who.CodelabID] = r
 	}
 	r.clients[c] = struct{}{}
-	if !c.who.Admin {
+	if c.who.attendee() {
 		r.online[c.who.ID]++
 		if r.online[c.who.ID] == 1 {
 			h.presenceLocked(r, c.who, true)
@@ -298,7 +304,7 @@ func (h *Hub) leave(c *client) {
 	r := h.rooms[c.who.CodelabID]
 	if r != nil {
 		delete(r.clients, c)
-		if !c.who.Admin {
+		if c.who.attendee() {
 			r.online[c.who.ID]--
 			if r.online[c.who.ID] <= 0 {
 				delete(r.online, c.who.ID)

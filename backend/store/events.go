@@ -248,18 +248,27 @@ func scanEvent(row rowScanner) (Event, error) {
 }
 
 // Viewer is who reads the log: the facilitator sees everything, an
-// attendee sees public events and those they are party to.
+// attendee sees public events and those they are party to; a helper also
+// sees the HelperTypes (helpers.go).
 type Viewer struct {
-	ID    string
-	Admin bool
+	ID     string
+	Admin  bool
+	Helper bool
 }
 
 // Events returns up to limit events of codelabID after seq since that
 // viewer may see, oldest first; types, if given, filters by type.
 func (s *Store) Events(ctx context.Context, codelabID string, v Viewer, since int64, limit int, types ...string) ([]Event, error) {
 	q := `SELECT ` + eventColumns + ` FROM events WHERE codelab_id = ? AND seq > ?
-		AND (? OR visible_to IS NULL OR actor_id = ? OR visible_to = ?)`
+		AND (? OR visible_to IS NULL OR actor_id = ? OR visible_to = ?`
 	args := []any{codelabID, since, v.Admin, v.ID, v.ID}
+	if v.Helper {
+		q += ` OR type IN (?` + strings.Repeat(",?", len(HelperTypes)-1) + `)`
+		for _, t := range HelperTypes {
+			args = append(args, t)
+		}
+	}
+	q += `)`
 	if len(types) > 0 {
 		q += ` AND type IN (?` + strings.Repeat(",?", len(types)-1) + `)`
 		for _, t := range types {
@@ -331,6 +340,9 @@ func DMOp(codelabID string, from model.Person, cid, to, text string) Op {
 		if to != Admin.ID {
 			err := tx.QueryRowContext(ctx, `SELECT id, name FROM attendees WHERE id = ? AND codelab_id = ?`, to, codelabID).
 				Scan(&target.ID, &target.Name)
+			if errors.Is(err, sql.ErrNoRows) { // or one of the codelab's helpers (helpers.go)
+				target, err = helperRecipient(ctx, tx, codelabID, to)
+			}
 			if errors.Is(err, sql.ErrNoRows) || to == from.ID {
 				return Draft{}, &OpError{Kind: ErrNotFound, Code: "unknown_recipient", Message: "There is no such attendee in this codelab."}
 			}

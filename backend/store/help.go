@@ -48,7 +48,7 @@ func HelpOp(codelabID string, who model.Person, cid string, step int) Op {
 	}}
 }
 
-// ResolveHelpOp closes a help request. The facilitator may close any; an
+// ResolveHelpOp closes a help request. The facilitator and helpers may close any; an
 // attendee only their own (cancelling it). An empty helpID means the
 // attendee's open request.
 func ResolveHelpOp(codelabID string, by model.Person, cid, helpID string) Op {
@@ -56,8 +56,9 @@ func ResolveHelpOp(codelabID string, by model.Person, cid, helpID string) Op {
 		q := `SELECT h.id, a.id, a.name FROM help_requests h JOIN attendees a ON a.id = h.attendee_id
 			WHERE h.codelab_id = ? AND h.resolved_at IS NULL AND `
 		args := []any{codelabID}
+		staff := by.ID == Admin.ID || by.Role == model.RoleHelper
 		switch {
-		case by.ID == Admin.ID:
+		case staff:
 			q += `h.id = ?`
 			args = append(args, helpID)
 		case helpID == "":
@@ -81,8 +82,11 @@ func ResolveHelpOp(codelabID string, by model.Person, cid, helpID string) Op {
 			return Draft{}, fmt.Errorf("store: resolve help: %w", err)
 		}
 		kind := ActorAttendee
-		if by.ID == Admin.ID {
+		switch {
+		case by.ID == Admin.ID:
 			kind = ActorFacilitator
+		case by.Role == model.RoleHelper:
+			kind = ActorHelper
 		}
 		if err := RecordAuditTx(ctx, tx, model.AuditEntry{At: parseTime(at), ActorKind: kind, ActorID: by.ID, ActorName: by.Name,
 			Action: "help.resolve", CodelabID: codelabID, TargetKind: "help", TargetID: id,
@@ -90,7 +94,7 @@ func ResolveHelpOp(codelabID string, by model.Person, cid, helpID string) Op {
 			return Draft{}, err
 		}
 		visible := asker.ID
-		if by.ID != Admin.ID {
+		if !staff {
 			visible = Admin.ID
 		}
 		return Draft{Type: "help_resolved", VisibleTo: visible, Fields: map[string]any{
@@ -102,7 +106,7 @@ func ResolveHelpOp(codelabID string, by model.Person, cid, helpID string) Op {
 // OpenHelp lists a codelab's open help requests in queue order with their
 // positions.
 func (s *Store) OpenHelp(ctx context.Context, codelabID string) ([]model.HelpRequest, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT h.id, a.id, a.name, h.step, h.created_at
+	rows, err := s.read.QueryContext(ctx, `SELECT h.id, a.id, a.name, h.step, h.created_at, h.claimed_by, h.claimed_name
 		FROM help_requests h JOIN attendees a ON a.id = h.attendee_id
 		WHERE h.codelab_id = ? AND h.resolved_at IS NULL ORDER BY h.rowid`, codelabID)
 	if err != nil {
@@ -113,8 +117,12 @@ func (s *Store) OpenHelp(ctx context.Context, codelabID string) ([]model.HelpReq
 	for rows.Next() {
 		var h model.HelpRequest
 		var created string
-		if err := rows.Scan(&h.ID, &h.Attendee.ID, &h.Attendee.Name, &h.Step, &created); err != nil {
+		var claimedBy, claimedName sql.NullString
+		if err := rows.Scan(&h.ID, &h.Attendee.ID, &h.Attendee.Name, &h.Step, &created, &claimedBy, &claimedName); err != nil {
 			return nil, fmt.Errorf("store: scan help: %w", err)
+		}
+		if claimedBy.Valid {
+			h.ClaimedBy = &model.Person{ID: claimedBy.String, Name: claimedName.String, Role: model.RoleHelper}
 		}
 		h.CreatedAt, h.Position = parseTime(created), len(out)+1
 		out = append(out, h)

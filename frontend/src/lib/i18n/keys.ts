@@ -10,6 +10,8 @@ import type adminJoin from './messages/en/adminJoin.json';
 import type attendee from './messages/en/attendee.json';
 import type attLoop from './messages/en/attLoop.json';
 import type adminReport from './messages/en/adminReport.json';
+import type helpers from './messages/en/helpers.json';
+import type adminHelpers from './messages/en/adminHelpers.json';
 
 type Keys<N extends string, T> = `${N}.${Extract<keyof T, string>}`;
 
@@ -23,4 +25,6 @@ export type MessageKey =
   | Keys<'adminJoin', typeof adminJoin>
   | Keys<'attendee', typeof attendee>
   | Keys<'attLoop', typeof attLoop>
-  | Keys<'adminReport', typeof adminReport>;
+  | Keys<'adminReport', typeof adminReport>
+  | Keys<'helpers', typeof helpers>
+  | Keys<'adminHelpers', typeof adminHelpers>;

@@ -166,6 +166,9 @@ export class AdminLive {
       case 'help_resolved':
         this.queue = renumber(this.queue.filter((q) => q.id !== f.request_id));
         return;
+      case 'help_claimed': // a helper is on the way (docs/realtime.md, "Helpers")
+        this.queue = this.queue.map((q) => (q.id === f.request_id ? { ...q, claimed_by: f.claimed_by } : q));
+        return;
       case 'chat':
         this.chat.push(f);
         this.bump('room', f.from.id);

@@ -17,6 +17,7 @@ import type {
   HelpRequest,
   OutgoingFrame,
   Pending,
+  Person,
   ServerFrame,
 } from '../types/live.type';
 
@@ -56,6 +57,8 @@ export class AttendeeLive {
   completed = $state<number[]>([]);
   /** ended is why the server closed this attendee out for good ('' while taking part). */
   ended = $state<'' | 'removed' | 'session'>('');
+  /** dmPeer is who the private thread answers: the facilitator, or the helper who wrote last. */
+  dmPeer = $state<Person>({ id: 'admin', name: 'Facilitator' });
 
   readonly me: { id: string; name: string };
   private readonly conn: LiveConnection;
@@ -114,7 +117,7 @@ export class AttendeeLive {
   }
 
   sendDm(text: string): void {
-    this.send({ type: 'dm', to: 'admin', text });
+    this.send({ type: 'dm', to: this.dmPeer.id, text });
   }
 
   /** sendProgress reports the step on screen (Next/Back/keys/table of contents). */
@@ -176,9 +179,14 @@ export class AttendeeLive {
         this.bump('room', f.from.id);
         return;
       case 'dm':
-        if (f.from.id !== 'admin' && f.to.id !== 'admin') return;
+        // With the facilitator, or with a helper (docs/realtime.md, "Helpers").
+        if (f.from.id !== 'admin' && f.to.id !== 'admin' && f.from.role !== 'helper' && f.to.role !== 'helper') return;
         this.dms.push(f);
-        if (this.bump('dm', f.from.id)) this.opts.onNotice?.(t('common.live.dmNotice', { text: f.text }), 'info');
+        if (f.from.id !== this.me.id) this.dmPeer = f.from;
+        if (this.bump('dm', f.from.id)) {
+          const notice = f.from.id === 'admin' ? t('common.live.dmNotice', { text: f.text }) : t('common.live.dmNoticeFrom', { name: f.from.name, text: f.text });
+          this.opts.onNotice?.(notice, 'info');
+        }
         return;
       case 'announcement':
         this.announcements.push(f);
@@ -192,6 +200,9 @@ export class AttendeeLive {
         if (f.request.attendee.id !== this.me.id) return;
         this.help = f.request;
         this.helpStatus = 'waiting';
+        return;
+      case 'help_claimed': // a helper says they are coming (or no longer)
+        if (this.help && this.help.id === f.request_id) this.help = { ...this.help, claimed_by: f.claimed_by };
         return;
       case 'help_position':
         if (this.help && this.help.id === f.request_id) this.help = { ...this.help, position: f.position };

@@ -105,4 +105,19 @@ describe('AttendeeLive', () => {
       ['progress', 3, [3]],
     ]);
   });
+
+  it('shows who is coming and answers the helper who wrote last', () => {
+    const h = harness();
+    const sam = { id: 'h1', name: 'Sam', role: 'helper' as const };
+    h.ws().serve(ready(0), { type: 'help', seq: 1, request: { id: 'r1', attendee: me, step: 1, created_at: '', position: 1 }, at: '' });
+    h.ws().serve({ type: 'help_claimed', seq: 2, request_id: 'r1', attendee: me, claimed_by: sam, by: sam, at: '' });
+    expect(h.live.help?.claimed_by?.name).toBe('Sam');
+    h.ws().serve({ type: 'dm', seq: 3, text: 'on my way', from: sam, to: me, at: '' });
+    expect(h.live.dms.map((d) => d.text)).toEqual(['on my way']);
+    h.live.sendDm('thanks');
+    expect(h.ws().sent.at(-1)).toMatchObject({ type: 'dm', to: 'h1', text: 'thanks' });
+    h.ws().serve({ type: 'dm', seq: 4, text: 'from the front', from: admin, to: me, at: '' });
+    h.live.sendDm('ok');
+    expect(h.ws().sent.at(-1)).toMatchObject({ type: 'dm', to: 'admin' });
+  });
 });

@@ -2,6 +2,8 @@
 export interface Person {
   id: string;
   name: string;
+  /** role is 'helper' for a teaching assistant (docs/realtime.md, "Helpers"). */
+  role?: 'helper';
 }
 
 /** Attendee mirrors the attendee object of docs/api.md (“Live workshop”). */
@@ -31,6 +33,8 @@ export interface HelpRequest {
   step: number;
   created_at: string;
   position: number;
+  /** claimed_by is the helper on the way, or null (absent from older servers). */
+  claimed_by?: Person | null;
 }
 
 /** ConnectionState is what the UI shows as the live indicator. */
@@ -90,7 +94,18 @@ export interface HelpResolvedEvent {
   at: string;
 }
 
-/** Workshop-loop events (docs/realtime.md, “Workshop loop frames”): to the attendee concerned and the facilitator. */
+/** HelpClaimedEvent: a helper is on the way (claimed_by) or no longer (null). */
+export interface HelpClaimedEvent {
+  type: 'help_claimed';
+  seq: number;
+  request_id: string;
+  attendee: Person;
+  claimed_by: Person | null;
+  by: Person;
+  at: string;
+}
+
+/** Workshop-loop events (docs/realtime.md, "Workshop loop frames"): to the attendee concerned and the facilitator. */
 export interface QuizSubmittedEvent {
   type: 'quiz_submitted';
   seq: number;
@@ -147,6 +162,7 @@ export type ServerFrame =
   | ProgressEvent
   | HelpEvent
   | HelpResolvedEvent
+  | HelpClaimedEvent
   | LoopEvent
   | { type: 'codelab_updated'; seq: number; codelab_id: string; at: string }
   | { type: 'attendee_removed'; seq: number; attendee: Person; chat: 'keep' | 'delete'; at: string }
@@ -166,7 +182,8 @@ export type OutgoingFrame =
   | { type: 'announcement'; text: string }
   | { type: 'progress'; step: number; completed?: number[] }
   | { type: 'help'; step?: number }
-  | { type: 'help_resolve'; request_id?: string };
+  | { type: 'help_resolve'; request_id?: string }
+  | { type: 'help_claim' | 'help_unclaim'; request_id: string };
 
 /** Pending is an outgoing message kept in the outbox until the server acks its cid or echoes its event with it. */
 export type Pending = OutgoingFrame & { cid: string };
