@@ -117,6 +117,22 @@ describe('inline comments', () => {
     await admin.screenshot({ path: resolve(outDir, 'comments-editor-panel.png') });
   });
 
+  it('lists the open thread on the live dashboard with a link to its step', async () => {
+    const dash = await admin.context().newPage();
+    dash.on('pageerror', (e) => pageErrors.push(e.message));
+    await dash.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${labId}/live`);
+    const list = dash.locator('[data-testid="open-threads"]');
+    await list.getByText(SENTENCE).waitFor();
+    const link = list.getByRole('link', { name: 'Step 1 in the editor' });
+    assert.equal(await link.getAttribute('href'), `#/codelabs/${labId}?step=1`);
+    await list.scrollIntoViewIfNeeded();
+    await list.screenshot({ path: resolve(outDir, 'comments-dashboard.png') });
+    await link.click();
+    await dash.locator('[data-testid="step-threads"] [data-testid="comment-thread"]').waitFor();
+    assert.equal(await dash.locator('#step-markdown-1').count(), 1, 'the link opens step 1 in the editor');
+    await dash.close();
+  });
+
   it('looks right in light, dark and at 400 px', async () => {
     await annMarks().first().scrollIntoViewIfNeeded();
     await ann.screenshot({ path: resolve(outDir, 'comments-attendee-light.png') });
