@@ -252,3 +252,27 @@ func TestRemovedAuthorsThreadsStayWithTheFacilitator(t *testing.T) {
 		}
 	}
 }
+
+func TestNewSessionKeepsThreadsForTheFacilitatorOnly(t *testing.T) {
+	l := newCommentLab(t)
+	l.sharing("reply")
+	tid := l.comment(l.ann, 3, "Three", "Last step unclear")
+	if st, m := l.do("POST", "/api/admin/codelabs/"+l.codelab+"/sessions", liveAdminToken, map[string]string{"title": "Afternoon"}); st != http.StatusCreated {
+		t.Fatalf("new session: got %d %v, want 201", st, m)
+	}
+	carol, _ := l.register("Carol")
+	scenario{name: "a new attendee does not see the old session's thread", method: "GET", url: "/api/codelabs/" + l.codelab + "/comments",
+		token: carol, wantStatus: 200, wantIn: []string{`"threads":[]`, `"sharing":"reply"`}}.run(t, l.h)
+	scenario{name: "nor reply to it", method: "POST", url: "/api/codelabs/" + l.codelab + "/comments/" + tid + "/replies",
+		token: carol, body: `{"text":"hi"}`, wantStatus: 404, wantIn: []string{"thread_not_found"}}.run(t, l.h)
+	scenario{name: "the old token is gone", method: "GET", url: "/api/codelabs/" + l.codelab + "/comments",
+		token: l.ann, wantStatus: 401}.run(t, l.h)
+	scenario{name: "the facilitator keeps it open in the editor", method: "GET", url: "/api/admin/codelabs/" + l.codelab + "/comments?status=open&step=3",
+		token: liveAdminToken, wantStatus: 200, wantIn: []string{tid, "Last step unclear"}}.run(t, l.h)
+	scenario{name: "and can still resolve it", method: "POST", url: "/api/admin/codelabs/" + l.codelab + "/comments/" + tid + "/resolve",
+		token: liveAdminToken, wantStatus: 200}.run(t, l.h)
+	scenario{name: "filters", method: "GET", url: "/api/admin/codelabs/" + l.codelab + "/comments?status=open",
+		token: liveAdminToken, wantStatus: 200, wantIn: []string{`"threads":[]`}}.run(t, l.h)
+	scenario{name: "bad status filter", method: "GET", url: "/api/admin/codelabs/" + l.codelab + "/comments?status=closed",
+		token: liveAdminToken, wantStatus: 400, wantIn: []string{"invalid_status"}}.run(t, l.h)
+}
