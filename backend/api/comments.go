@@ -2,7 +2,6 @@ package api
 
 import (
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strconv"
 
@@ -21,15 +20,6 @@ func (a *API) commentRoutes(m *http.ServeMux) {
 	m.HandleFunc("POST /api/admin/codelabs/{id}/comments/{tid}/resolve", a.admin(a.setThreadStatus(model.ThreadResolved)))
 	m.HandleFunc("POST /api/admin/codelabs/{id}/comments/{tid}/reopen", a.admin(a.setThreadStatus(model.ThreadOpen)))
 	m.HandleFunc("PUT /api/admin/codelabs/{id}/comments/settings", a.admin(a.putCommentSettings))
-}
-
-// commentError is storeError plus the refusals only comments have.
-func commentError(err error) error {
-	var op *store.OpError
-	if errors.As(err, &op) && errors.Is(err, store.ErrForbidden) {
-		return Errorf(http.StatusForbidden, op.Code, "%s", op.Message)
-	}
-	return storeError(err)
 }
 
 type commentsOut struct {
@@ -115,7 +105,7 @@ func (a *API) newComment(w http.ResponseWriter, r *http.Request) error {
 	var t model.CommentThread
 	ev, dup, err := a.Events.Append(r.Context(), store.NewCommentOp(at.CodelabID, person(at), in.CID, in.Step, in.Quote, in.Text, &t))
 	if err != nil {
-		return commentError(err)
+		return err
 	}
 	out := map[string]any{"seq": ev.Seq, "event": json.RawMessage(ev.Body)}
 	if !dup {
@@ -158,7 +148,7 @@ func (a *API) reply(w http.ResponseWriter, r *http.Request, by model.Person) err
 	}
 	ev, _, err := a.Events.Append(r.Context(), store.ReplyCommentOp(r.PathValue("id"), by, in.CID, r.PathValue("tid"), in.Text, nil))
 	if err != nil {
-		return commentError(err)
+		return err
 	}
 	return eventOut(w, http.StatusCreated, ev)
 }
@@ -175,7 +165,7 @@ func (a *API) setThreadStatus(status string) HandlerFunc {
 		}
 		ev, _, err := a.Events.Append(r.Context(), store.CommentStatusOp(id, tid, status))
 		if err != nil {
-			return commentError(err)
+			return err
 		}
 		action := "comment.resolve"
 		if status == model.ThreadOpen {
@@ -204,7 +194,7 @@ func (a *API) putCommentSettings(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if _, _, err := a.Events.Append(r.Context(), store.CommentSharingOp(id, in.Sharing)); err != nil {
-		return commentError(err)
+		return err
 	}
 	a.audit(r, "comment.sharing", id, "codelab", id, map[string]any{"sharing": in.Sharing})
 	return writeJSON(w, http.StatusOK, commentSettingsIn{Sharing: in.Sharing})
