@@ -27,22 +27,25 @@ const commentEventTypes = `'comment_thread', 'comment_reply', 'comment_status'`
 // ErrForbidden marks a refusal of something the actor may not do here.
 var ErrForbidden = errors.New("forbidden")
 
-func opErr(kind error, code, msg string) error { return &OpError{Kind: kind, Code: code, Message: msg} }
+// opError builds a refusal; the code comes first so backend/api/codes_test.go finds it.
+func opError(code string, kind error, msg string) error {
+	return &OpError{Kind: kind, Code: code, Message: msg}
+}
 
 // validateQuote checks a selector: exact non-blank and bounded, context bounded.
 func validateQuote(q model.TextQuote) error {
 	for _, s := range []string{q.Exact, q.Prefix, q.Suffix} {
 		if !utf8.ValidString(s) {
-			return opErr(ErrInvalid, "invalid_quote", "The quote is not valid text.")
+			return opError("invalid_quote", ErrInvalid, "The quote is not valid text.")
 		}
 	}
 	switch {
 	case strings.TrimSpace(q.Exact) == "":
-		return opErr(ErrInvalid, "empty_quote", "Select some text of the step to comment on.")
+		return opError("empty_quote", ErrInvalid, "Select some text of the step to comment on.")
 	case utf8.RuneCountInString(q.Exact) > MaxQuoteRunes:
-		return opErr(ErrInvalid, "quote_too_long", fmt.Sprintf("A comment can quote at most %d characters; select less text.", MaxQuoteRunes))
+		return opError("quote_too_long", ErrInvalid, fmt.Sprintf("A comment can quote at most %d characters; select less text.", MaxQuoteRunes))
 	case utf8.RuneCountInString(q.Prefix) > MaxQuoteContextRunes || utf8.RuneCountInString(q.Suffix) > MaxQuoteContextRunes:
-		return opErr(ErrInvalid, "invalid_quote", fmt.Sprintf("The quote's prefix and suffix can have at most %d characters each.", MaxQuoteContextRunes))
+		return opError("invalid_quote", ErrInvalid, fmt.Sprintf("The quote's prefix and suffix can have at most %d characters each.", MaxQuoteContextRunes))
 	}
 	return nil
 }
@@ -119,7 +122,7 @@ func commentsForgetAttendeeTx(ctx context.Context, tx *sql.Tx, codelabID, attend
 func NewCommentOp(codelabID string, who model.Person, cid string, step int, quote model.TextQuote, text string, out *model.CommentThread) Op {
 	return Op{CodelabID: codelabID, ActorID: who.ID, CID: cid, Apply: func(ctx context.Context, tx *sql.Tx, at string) (Draft, error) {
 		if who.ID == Admin.ID {
-			return Draft{}, opErr(ErrInvalid, "forbidden", "Only attendees start comment threads; reply to one instead.")
+			return Draft{}, opError("forbidden", ErrForbidden, "Only attendees start comment threads; reply to one instead.")
 		}
 		text, err := ValidateText(text)
 		if err != nil {
@@ -133,7 +136,7 @@ func NewCommentOp(codelabID string, who model.Person, cid string, step int, quot
 			return Draft{}, fmt.Errorf("store: comment steps: %w", err)
 		}
 		if step < 1 || step > steps {
-			return Draft{}, opErr(ErrNotFound, "step_not_found", fmt.Sprintf("Step %d does not exist.", step))
+			return Draft{}, opError("step_not_found", ErrNotFound, fmt.Sprintf("Step %d does not exist.", step))
 		}
 		var mine int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM comment_threads WHERE codelab_id = ? AND author_id = ?`,
@@ -141,7 +144,7 @@ func NewCommentOp(codelabID string, who model.Person, cid string, step int, quot
 			return Draft{}, fmt.Errorf("store: count comments: %w", err)
 		}
 		if mine >= MaxThreadsPerAttendee {
-			return Draft{}, opErr(ErrConflict, "too_many_comments", fmt.Sprintf("You can start at most %d comment threads in a codelab.", MaxThreadsPerAttendee))
+			return Draft{}, opError("too_many_comments", ErrConflict, fmt.Sprintf("You can start at most %d comment threads in a codelab.", MaxThreadsPerAttendee))
 		}
 		audience, err := threadAudience(ctx, tx, codelabID, who.ID)
 		if err != nil {
@@ -185,7 +188,7 @@ func findThread(ctx context.Context, tx *sql.Tx, codelabID, threadID string) (th
 	err := tx.QueryRowContext(ctx, `SELECT step, author_id, status FROM comment_threads WHERE id = ? AND codelab_id = ?`,
 		threadID, codelabID).Scan(&t.step, &t.authorID, &t.status)
 	if errors.Is(err, sql.ErrNoRows) {
-		return t, opErr(ErrNotFound, "thread_not_found", "There is no such comment thread in this codelab.")
+		return t, opError("thread_not_found", ErrNotFound, "There is no such comment thread in this codelab.")
 	}
 	if err != nil {
 		return t, fmt.Errorf("store: find thread: %w", err)
@@ -212,16 +215,16 @@ func ReplyCommentOp(codelabID string, by model.Person, cid, threadID, text strin
 				return Draft{}, err
 			}
 			if audience != "" { // this attendee cannot see the thread at all
-				return Draft{}, opErr(ErrNotFound, "thread_not_found", "There is no such comment thread in this codelab.")
+				return Draft{}, opError("thread_not_found", ErrNotFound, "There is no such comment thread in this codelab.")
 			}
 			if mode, err := commentSharing(ctx, tx, codelabID); err != nil {
 				return Draft{}, err
 			} else if mode != model.CommentsReply {
-				return Draft{}, opErr(ErrForbidden, "replies_not_allowed", "Only the facilitator and the comment's author can reply in this codelab.")
+				return Draft{}, opError("replies_not_allowed", ErrForbidden, "Only the facilitator and the comment's author can reply in this codelab.")
 			}
 		}
 		if t.status == model.ThreadResolved {
-			return Draft{}, opErr(ErrConflict, "thread_resolved", "This thread is resolved; it takes no more replies.")
+			return Draft{}, opError("thread_resolved", ErrConflict, "This thread is resolved; it takes no more replies.")
 		}
 		audience, err := threadAudience(ctx, tx, codelabID, t.authorID)
 		if err != nil {
@@ -247,8 +250,11 @@ func CommentStatusOp(codelabID, threadID, status string) Op {
 		if err != nil {
 			return Draft{}, err
 		}
+		if t.status == status && status == model.ThreadResolved {
+			return Draft{}, opError("thread_already_resolved", ErrConflict, "The thread is already resolved.")
+		}
 		if t.status == status {
-			return Draft{}, opErr(ErrConflict, "thread_already_"+status, "The thread is already "+status+".")
+			return Draft{}, opError("thread_already_open", ErrConflict, "The thread is already open.")
 		}
 		var resolvedAt any
 		if status == model.ThreadResolved {
@@ -276,7 +282,7 @@ func CommentSharingOp(codelabID, mode string) Op {
 		switch mode {
 		case model.CommentsPrivate, model.CommentsRead, model.CommentsReply:
 		default:
-			return Draft{}, opErr(ErrInvalid, "invalid_sharing", "sharing must be private, read or reply.")
+			return Draft{}, opError("invalid_sharing", ErrInvalid, "sharing must be private, read or reply.")
 		}
 		if err := codelabExistsTx(ctx, tx, codelabID); err != nil {
 			return Draft{}, err
