@@ -145,6 +145,15 @@ describe('inline comments', () => {
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the 400px viewport`);
     await ann.screenshot({ path: resolve(outDir, 'comments-attendee-400.png'), fullPage: true });
     await ann.setViewportSize({ width: 1280, height: 900 });
+    // Arabic: the thread mirrors (its accent border moves to the right).
+    await ann.goto(`${server.attendeeURL}?lang=ar#/codelabs/${labId}/1`);
+    await annThread().waitFor();
+    assert.equal(await ann.evaluate(() => document.documentElement.dir), 'rtl');
+    const border = await annThread().evaluate((el) => getComputedStyle(el).borderRightWidth);
+    assert.equal(border, '4px', 'the accent border is on the inline start, the right in Arabic');
+    await ann.screenshot({ path: resolve(outDir, 'comments-attendee-ar.png') });
+    await ann.goto(`${server.attendeeURL}?lang=en#/codelabs/${labId}/1`);
+    await annThread().waitFor();
   });
 
   it('resolves the thread; the attendee sees it live', async () => {
