@@ -4,8 +4,10 @@
 // the facilitator sees the thread beside the step in the editor and replies;
 // the attendee sees the reply live; the facilitator resolves it; an edit of
 // another paragraph (which even repeats the sentence) keeps the highlight on
-// the right sentence; deleting the sentence detaches the thread. Real server,
-// real Chromium. Screenshots go to test-output/.
+// the right sentence; the facilitator reopens it and deletes the sentence in
+// the editor, which detaches the thread (in the editor at once, for the
+// attendee once saved). Real server, real Chromium. Screenshots go to
+// test-output/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -183,18 +185,28 @@ describe('inline comments', () => {
     assert.equal(where.paragraph, P2, 'the highlight stays in the paragraph it was made in');
   });
 
-  it('detaches the thread when the sentence is deleted', async () => {
-    await adminCall(server, 'PUT', `/api/admin/codelabs/${labId}/steps`, {
-      steps: [
-        { title: 'Set up', markdown: stepMd('First, install the tools with the script.', 'Run the server with make run. Keep it running.', P3), duration_minutes: 5 },
-        { title: 'Build', markdown: 'Build it.', duration_minutes: 5 },
-      ],
-    });
+  it('reopens the thread, and deleting the sentence in the editor detaches it', async () => {
+    const panel = admin.locator('[data-testid="step-threads"]');
+    await panel.getByRole('button', { name: 'Show 1 resolved comment' }).click();
+    await panel.getByRole('button', { name: 'Reopen' }).click();
+    await ann.locator('[data-testid="thread-state"]', { hasText: 'Open' }).waitFor();
+    const card = panel.locator('[data-testid="comment-thread"]').first();
+    assert.equal((await card.locator('[data-testid="thread-state"]').textContent()).trim(), 'Open');
+
+    await admin.locator('textarea[name="step-markdown"]').fill(
+      stepMd('First, install the tools with the script.', 'Run the server with make run. Keep it running.', P3),
+    );
+    // The editor warns while typing (its preview no longer holds the quote)…
+    await card.locator('[data-testid="thread-state"]', { hasText: 'Detached' }).waitFor();
+    // …and once saved, the attendee's thread is detached: listed, not highlighted.
     await ann.locator('[data-testid="thread-state"]', { hasText: 'Detached' }).waitFor();
     assert.equal(await annMarks().count(), 0, 'a detached thread is not highlighted anywhere');
     assert.equal(await annThread().locator('blockquote').textContent(), SENTENCE, 'it is still listed with its quote');
     await annThread().scrollIntoViewIfNeeded();
     await ann.screenshot({ path: resolve(outDir, 'comments-attendee-detached.png') });
+    await admin.screenshot({ path: resolve(outDir, 'comments-editor-detached.png') });
+    const audit = JSON.stringify(await adminCall(server, 'GET', `/api/admin/audit?codelab=${labId}&format=json`));
+    assert.match(audit, /comment\.reopen/);
     assert.deepEqual(pageErrors, []);
   });
 });
