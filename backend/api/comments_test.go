@@ -180,6 +180,10 @@ func TestCommentsLiveAndReplay(t *testing.T) {
 	if m := bws.waitType("comment_sharing"); m["sharing"] != "read" {
 		t.Fatalf("Bob got %v, want comment_sharing read", m)
 	}
+	bws.send(map[string]any{"type": "comment_reply", "cid": "b2", "thread_id": tid, "text": "me too"})
+	if e := bws.waitType("error"); e["code"] != "replies_not_allowed" || e["cid"] != "b2" {
+		t.Fatalf("Bob's reply with read-only sharing: got %v, want replies_not_allowed for b2", e)
+	}
 	bob2 := l.dialRaw("/ws?token=" + l.bob)
 	replayed := 0
 	for {
