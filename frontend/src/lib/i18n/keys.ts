@@ -3,10 +3,12 @@
 import type common from './messages/en/common.json';
 import type errors from './messages/en/errors.json';
 import type comments from './messages/en/comments.json';
+import type adminReport from './messages/en/adminReport.json';
 
 type Keys<N extends string, T> = `${N}.${Extract<keyof T, string>}`;
 
 export type MessageKey =
   | Keys<'common', typeof common>
   | Keys<'errors', typeof errors>
-  | Keys<'comments', typeof comments>;
+  | Keys<'comments', typeof comments>
+  | Keys<'adminReport', typeof adminReport>;
