@@ -154,6 +154,8 @@ func (a *API) routes() {
 
 	a.loopRoutes(m) // loop.go: guide, quiz, feedback, submissions, certificates, raffle
 
+	a.commentRoutes(m) // comments.go: inline comments on steps
+
 	m.HandleFunc("/api/", a.wrap(a.noRoute))
 	m.Handle("/", a.static())
 }

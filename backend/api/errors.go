@@ -124,6 +124,8 @@ func opStatus(op *store.OpError) int {
 		return http.StatusNotFound
 	case errors.Is(op, store.ErrTooLarge):
 		return http.StatusRequestEntityTooLarge
+	case errors.Is(op, store.ErrForbidden):
+		return http.StatusForbidden
 	}
 	return http.StatusBadRequest
 }

@@ -133,6 +133,9 @@ type clientFrame struct {
 	Step      int    `json:"step"`
 	Completed []int  `json:"completed"`
 	RequestID string `json:"request_id"`
+	// Inline comments (comments.go).
+	Quote    model.TextQuote `json:"quote"`
+	ThreadID string          `json:"thread_id"`
 }
 
 func forbiddenFrame(what string) error {
@@ -172,6 +175,11 @@ func (h wsHandler) Handle(ctx context.Context, who realtime.Identity, msg realti
 		op = store.HelpOp(cl, me, msg.CID, f.Step)
 	case "help_resolve":
 		op = store.ResolveHelpOp(cl, me, msg.CID, f.RequestID)
+	case "comment", "comment_reply":
+		var err error
+		if op, err = commentFrameOp(who, msg, f); err != nil {
+			return 0, err
+		}
 	default:
 		return 0, &realtime.Error{Code: "unknown_type", Message: "Unknown frame type " + strconv.Quote(msg.Type) + "."}
 	}

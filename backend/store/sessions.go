@@ -51,6 +51,9 @@ func RemoveAttendeeOp(codelabID, attendeeID string, deleteChat bool) Op {
 				return Draft{}, fmt.Errorf("store: relabel events: %w", err)
 			}
 		}
+		if err := commentsForgetAttendeeTx(ctx, tx, codelabID, attendeeID); err != nil { // comments.go
+			return Draft{}, err
+		}
 		mode := "keep"
 		if deleteChat {
 			mode = "delete"

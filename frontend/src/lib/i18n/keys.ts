@@ -9,6 +9,7 @@ import type adminAudit from './messages/en/adminAudit.json';
 import type adminJoin from './messages/en/adminJoin.json';
 import type attendee from './messages/en/attendee.json';
 import type attLoop from './messages/en/attLoop.json';
+import type comments from './messages/en/comments.json';
 import type adminReport from './messages/en/adminReport.json';
 import type helpers from './messages/en/helpers.json';
 import type adminHelpers from './messages/en/adminHelpers.json';
@@ -27,4 +28,5 @@ export type MessageKey =
   | Keys<'attLoop', typeof attLoop>
   | Keys<'adminReport', typeof adminReport>
   | Keys<'helpers', typeof helpers>
-  | Keys<'adminHelpers', typeof adminHelpers>;
+  | Keys<'adminHelpers', typeof adminHelpers>
+  | Keys<'comments', typeof comments>;
