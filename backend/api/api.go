@@ -150,6 +150,7 @@ func (a *API) routes() {
 	a.sessionRoutes(m)
 	a.shortLinkRoutes(m)
 
+	a.pollRoutes(m) // polls.go: live polls and prepared polls
 	a.loopRoutes(m) // loop.go: guide, quiz, feedback, submissions, certificates, raffle
 
 	m.HandleFunc("/api/", a.wrap(a.noRoute))

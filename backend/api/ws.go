@@ -141,6 +141,8 @@ type clientFrame struct {
 	Step      int    `json:"step"`
 	Completed []int  `json:"completed"`
 	RequestID string `json:"request_id"`
+	PollID    string `json:"poll_id"`
+	Option    *int   `json:"option"`
 }
 
 func forbiddenFrame(what string) error {
@@ -177,6 +179,8 @@ func (h wsHandler) Handle(ctx context.Context, who realtime.Identity, msg realti
 		op = store.HelpOp(cl, me, msg.CID, f.Step)
 	case "help_resolve":
 		op = store.ResolveHelpOp(cl, me, msg.CID, f.RequestID)
+	case "poll_answer":
+		return h.a.answerPollFrame(ctx, who, msg.CID, f) // polls.go
 	default:
 		return 0, &realtime.Error{Code: "unknown_type", Message: "Unknown frame type " + strconv.Quote(msg.Type) + "."}
 	}
