@@ -76,7 +76,7 @@ test-cross:
 	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) build -trimpath -o /dev/null .
 
 test-frontend: frontend-deps
-	cd frontend && npm run check && npm test
+	cd frontend && npm run check && npm run i18n-check && npm test
 
 test-e2e: build
 	cd frontend && OCL_SERVER_BIN=$(CURDIR)/bin/opencodelabs npm run e2e

@@ -6,9 +6,11 @@ import { desktopUIReady } from '../lib/services/desktop-bridge';
 import { adminService } from '../lib/services/admin-service';
 import { errorMessage } from '../lib/utils/error-util';
 import { resolveAdminSession } from './admin-session';
+import { initI18n } from '../lib/i18n/i18n.svelte';
 import type { AdminSession } from '../lib/types/api.type';
 
 async function start() {
+  await initI18n({ admin: true });
   let session: AdminSession | null = null;
   let problem = '';
   try {

@@ -1,0 +1,2 @@
+// One lazy chunk: the facilitator app's own namespaces (files named admin*), in this language.
+export default import.meta.glob('../messages/ko/admin*.json', { eager: true, import: 'default' });

@@ -1,0 +1,129 @@
+// The message catalogue at run time: one locale's messages are loaded (never
+// all ten), formatted with FormatJS's ICU engine, and every t() call in a
+// template re-renders when the locale changes because it reads $state.
+import { IntlMessageFormat } from 'intl-messageformat';
+import { safeLocalStorage } from '../utils/storage';
+import { DEFAULT_LOCALE, PSEUDO, direction, isSupported, match, negotiate } from './locales';
+import { pseudo } from './pseudo';
+import type { MessageKey } from './keys';
+
+export type { MessageKey } from './keys';
+export type MessageValues = Record<string, string | number | Date | boolean | null | undefined>;
+type Catalogue = Record<string, string>;
+type Bundle = Record<string, Record<string, string>>; // file path → its flat messages
+
+/** STORAGE_KEY holds the person's own language pick, shared by both apps. */
+export const STORAGE_KEY = 'ocl.locale';
+
+// One lazily loaded chunk per locale and app part (see bundles/): the attendee
+// app never downloads the facilitator's messages.
+const sharedBundles = import.meta.glob<Bundle>('./bundles/*.shared.ts', { import: 'default' });
+const adminBundles = import.meta.glob<Bundle>('./bundles/*.admin.ts', { import: 'default' });
+
+const state = $state({ locale: DEFAULT_LOCALE, messages: {} as Catalogue, ready: false });
+let formatters = new Map<string, IntlMessageFormat>();
+let withAdmin = false;
+let workshopDefault: string | null = null;
+
+/** flatten turns {"file path": {key: text}} into {"namespace.key": text}. */
+function flatten(bundle: Bundle): Catalogue {
+  const out: Catalogue = {};
+  for (const [path, messages] of Object.entries(bundle)) {
+    const ns = path.slice(path.lastIndexOf('/') + 1).replace(/\.json$/, '');
+    for (const [k, v] of Object.entries(messages)) out[`${ns}.${k}`] = v;
+  }
+  return out;
+}
+
+async function fetchCatalogue(locale: string): Promise<Catalogue> {
+  const file = locale === PSEUDO ? DEFAULT_LOCALE : locale;
+  const parts = [sharedBundles[`./bundles/${file}.shared.ts`]];
+  if (withAdmin) parts.push(adminBundles[`./bundles/${file}.admin.ts`]);
+  const loaded = await Promise.all(parts.filter(Boolean).map((load) => load()));
+  return Object.assign({}, ...loaded.map(flatten));
+}
+
+async function apply(locale: string): Promise<void> {
+  const messages = await fetchCatalogue(locale);
+  formatters = new Map();
+  state.locale = locale;
+  state.messages = messages;
+  state.ready = true;
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = locale === PSEUDO ? 'en' : locale;
+    document.documentElement.dir = direction(locale);
+  }
+}
+
+function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
+}
+
+function ownPick(): string | null {
+  // ?lang= wins for this page load only (tests, the pseudo-locale, a shared link).
+  if (typeof location !== 'undefined') {
+    const q = new URLSearchParams(location.search).get('lang');
+    if (q && match(q)) return match(q);
+  }
+  return safeLocalStorage()?.getItem(STORAGE_KEY) ?? null;
+}
+
+/** initI18n loads the negotiated locale; mount the app after it resolves. */
+export async function initI18n(opts: { admin?: boolean } = {}): Promise<void> {
+  withAdmin = !!opts.admin;
+  await apply(negotiate(ownPick(), workshopDefault, browserLanguages()));
+}
+
+/** setLocale is the person's own pick: remembered, and applied at once. */
+export async function setLocale(code: string): Promise<void> {
+  if (!isSupported(code)) return;
+  if (code !== PSEUDO) safeLocalStorage()?.setItem(STORAGE_KEY, code);
+  await apply(code);
+}
+
+/**
+ * setWorkshopDefault applies the facilitator's language for this codelab
+ * when the person has not picked one; '' clears it.
+ */
+export async function setWorkshopDefault(code: string | null | undefined): Promise<void> {
+  workshopDefault = match(code ?? '') ?? null;
+  const next = negotiate(ownPick(), workshopDefault, browserLanguages());
+  if (next !== state.locale) await apply(next);
+}
+
+/** locale is the language showing now (a BCP 47 tag for Intl). */
+export function locale(): string {
+  return state.locale === PSEUDO ? 'en' : state.locale;
+}
+
+/** pickedLocale is the raw current choice, pseudo-locale included. */
+export function currentLocale(): string {
+  return state.locale;
+}
+
+/** t formats one message. A missing key shows the key itself (the catalogue check keeps this from shipping). */
+export function t(key: MessageKey, values?: MessageValues): string {
+  const text = state.messages[key];
+  if (text === undefined) return key;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new IntlMessageFormat(text, locale());
+    formatters.set(key, f);
+  }
+  const out = String(f.format(values as Record<string, string | number | Date | boolean>));
+  return state.locale === PSEUDO ? pseudo(out) : out;
+}
+
+/** has tells whether a key exists, for codes that come from the server (error codes). */
+export function has(key: string): key is MessageKey {
+  return key in state.messages;
+}
+
+/** loadForTest installs messages directly (vitest runs without Vite's glob). */
+export function loadForTest(loc: string, messages: Catalogue): void {
+  formatters = new Map();
+  state.locale = loc;
+  state.messages = messages;
+  state.ready = true;
+}
