@@ -58,7 +58,7 @@ func TestPollLifecycleAndAnswers(t *testing.T) {
 		Results struct{ Counts []int }
 	}
 	l.jsonOf(scenario{name: "start", method: "POST", url: l.pollURL(""), admin: true, wantStatus: 201,
-		body: `{"question":" Which editor? ","options":["Vim","Emacs","VS Code"]}`,
+		body:   `{"question":" Which editor? ","options":["Vim","Emacs","VS Code"]}`,
 		wantIn: []string{`"question":"Which editor?"`, `"status":"open"`, `"counts":[0,0,0]`}}, &p)
 	scenario{name: "second open poll", method: "POST", url: l.pollURL(""), admin: true, wantStatus: 409,
 		body: `{"question":"Tea?","options":["a","b"]}`, wantIn: []string{"poll_already_open"}}.run(t, l.api)
