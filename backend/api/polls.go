@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/opencodelabs/desktop/backend/importer"
 	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/realtime"
 	"github.com/opencodelabs/desktop/backend/store"
@@ -231,4 +232,13 @@ func (a *API) putPreparedPolls(w http.ResponseWriter, r *http.Request) error {
 	}
 	a.audit(r, "codelab.polls_update", id, "codelab", id, map[string]any{"polls": len(polls)})
 	return writeJSON(w, http.StatusOK, map[string]any{"polls": polls})
+}
+
+// exportPolls adds the codelab's prepared polls to an export.
+func (a *API) exportPolls(ctx context.Context, b *importer.Bundle) error {
+	polls, err := a.Store.CodelabPolls(ctx, b.Codelab.ID)
+	for _, p := range polls {
+		b.Polls = append(b.Polls, importer.Poll{Step: p.Step, Question: p.Question, Options: p.Options})
+	}
+	return err
 }

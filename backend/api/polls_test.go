@@ -31,7 +31,7 @@ func TestPollRefusesBadPolls(t *testing.T) {
 		{name: "duplicate options", body: `{"question":"Tea?","options":["Yes"," yes ","No"]}`, wantStatus: 400, wantIn: []string{"duplicate_option", "1 and 2"}},
 		{name: "empty option", body: `{"question":"Tea?","options":["Yes",""]}`, wantStatus: 400, wantIn: []string{"empty_option"}},
 		{name: "eleven options", body: `{"question":"Tea?","options":` + eleven + `}`, wantStatus: 400, wantIn: []string{"too_many_options"}},
-		{name: "question too long", body: `{"question":"` + strings.Repeat("q", 301) + `","options":["a","b"]}`, wantStatus: 400, wantIn: []string{"question_too_long"}},
+		{name: "question too long", body: `{"question":"` + strings.Repeat("q", 301) + `","options":["a","b"]}`, wantStatus: 400, wantIn: []string{"invalid_question"}},
 		{name: "both prepared and own", body: `{"prepared_id":"x","question":"Tea?","options":["a","b"]}`, wantStatus: 400, wantIn: []string{"invalid_poll"}},
 		{name: "unknown prepared poll", body: `{"prepared_id":"nope"}`, wantStatus: 404, wantIn: []string{"prepared_poll_not_found"}},
 		{name: "not JSON", body: `question=Tea`, wantStatus: 400},
@@ -100,7 +100,7 @@ func TestPollLifecycleAndAnswers(t *testing.T) {
 	scenario{name: "close", method: "POST", url: l.pollURL("/" + p.ID + "/close"), admin: true, wantStatus: 200,
 		wantIn: []string{`"status":"closed"`, `"closed_at"`}}.run(t, l.api)
 	scenario{name: "close again", method: "POST", url: l.pollURL("/" + p.ID + "/close"), admin: true, wantStatus: 409,
-		wantIn: []string{"poll_not_open"}}.run(t, l.api)
+		wantIn: []string{"poll_closed"}}.run(t, l.api)
 	scenario{name: "answer to a closed poll", method: "POST", url: answer, token: bob, body: `{"option":0}`, wantStatus: 409,
 		wantIn: []string{"poll_closed"}}.run(t, l.api)
 	results("closed poll unchanged", `"counts":[0,2,0],"total":2`)
