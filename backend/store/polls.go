@@ -44,7 +44,7 @@ func ValidatePoll(question string, options []string) (string, []string, error) {
 		return "", nil, pollInvalid("empty_question", "The poll needs a question.")
 	}
 	if utf8.RuneCountInString(question) > MaxPollQuestionRunes || !utf8.ValidString(question) {
-		return "", nil, pollInvalid("question_too_long", "A poll question can have at most %d characters.", MaxPollQuestionRunes)
+		return "", nil, pollInvalid("invalid_question", "A poll question can have at most %d characters.", MaxPollQuestionRunes)
 	}
 	if strings.IndexFunc(question, isControlNotSpace) >= 0 {
 		return "", nil, pollInvalid("invalid_question", "A poll question cannot contain control characters.")
@@ -63,7 +63,7 @@ func ValidatePoll(question string, options []string) (string, []string, error) {
 		case o == "":
 			return "", nil, pollInvalid("empty_option", "Option %d is empty.", i+1)
 		case utf8.RuneCountInString(o) > MaxPollOptionRunes || !utf8.ValidString(o):
-			return "", nil, pollInvalid("option_too_long", "Option %d is longer than %d characters.", i+1, MaxPollOptionRunes)
+			return "", nil, pollInvalid("invalid_option_text", "Option %d is longer than %d characters.", i+1, MaxPollOptionRunes)
 		case strings.IndexFunc(o, unicode.IsControl) >= 0:
 			return "", nil, pollInvalid("invalid_option_text", "Option %d contains control characters.", i+1)
 		}
@@ -228,7 +228,7 @@ func SetPollOp(codelabID, pollID, action string, out *model.PollView) Op {
 		switch action {
 		case PollClosedAction:
 			if p.Status != model.PollOpen {
-				return Draft{}, &OpError{Kind: ErrConflict, Code: "poll_not_open", Message: "This poll is already closed."}
+				return Draft{}, &OpError{Kind: ErrConflict, Code: "poll_closed", Message: "This poll is already closed."}
 			}
 			_, err = tx.ExecContext(ctx, `UPDATE polls SET status = 'closed', closed_at = ? WHERE id = ?`, at, p.ID)
 			t := parseTime(at)
@@ -248,7 +248,7 @@ func SetPollOp(codelabID, pollID, action string, out *model.PollView) Op {
 			p.ResultsShown = action == PollResultsShown
 			_, err = tx.ExecContext(ctx, `UPDATE polls SET results_shown = ? WHERE id = ?`, p.ResultsShown, p.ID)
 		default:
-			return Draft{}, pollInvalid("invalid_action", "Unknown poll action %q.", action)
+			return Draft{}, pollInvalid("invalid_field", "Unknown poll action %q.", action)
 		}
 		if err != nil {
 			return Draft{}, fmt.Errorf("store: update poll: %w", err)

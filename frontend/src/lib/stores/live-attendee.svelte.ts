@@ -8,6 +8,8 @@ import { wsURL } from '../utils/ws-url';
 import { safeLocalStorage } from '../utils/storage';
 import { api } from '../services/api-client';
 import { attendeeService, type StoredAttendee } from '../services/attendee-service';
+import { pollService } from '../services/poll-service';
+import { PollBoard } from './poll-board.svelte';
 import type {
   AnnouncementEvent,
   ChatEvent,
@@ -59,6 +61,8 @@ export class AttendeeLive {
   ended = $state<'' | 'removed' | 'session'>('');
 
   readonly me: { id: string; name: string };
+  /** polls are the live polls as this attendee sees them (poll-board.svelte.ts). */
+  readonly polls: PollBoard;
   private readonly socket: LiveSocket;
   private readonly opts: AttendeeLiveOptions;
   /** echoed holds cids of pending messages whose event already arrived (the ack comes right after). */
@@ -78,9 +82,11 @@ export class AttendeeLive {
     });
     this.outbox = this.socket.outbox;
     this.dismissed = this.loadDismissed();
+    this.polls = new PollBoard({ load: () => pollService.mine(session.token, codelabId), me: session.id });
     this.cleanups.push(
       this.socket.onFrame((f) => {
         this.apply(f);
+        this.polls.apply(f);
         opts.onFrame?.(f);
       }),
       this.socket.onState((s) => (this.state = s)),
@@ -91,6 +97,7 @@ export class AttendeeLive {
       }),
       this.socket.onSendError((e) => {
         if (e.frame?.type === 'help') this.helpStatus = this.help ? 'waiting' : 'none';
+        if (e.frame?.type === 'poll_answer') void this.polls.load(); // refused: show what the server has
         opts.onNotice?.(e.message, 'error');
       }),
     );
@@ -148,6 +155,12 @@ export class AttendeeLive {
   askHelp(step: number): void {
     this.helpStatus = 'sending';
     this.send({ type: 'help', step });
+  }
+
+  /** answerPoll sends the attendee's choice (0-based); answering again while the poll is open changes it. */
+  answerPoll(pollId: string, option: number): void {
+    this.polls.choose(pollId, option);
+    this.send({ type: 'poll_answer', poll_id: pollId, option });
   }
 
   cancelHelp(): void {
