@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/store"
 )
 
@@ -182,4 +183,30 @@ func TestPreparedPolls(t *testing.T) {
 	}
 	scenario{name: "start a prepared poll", method: "POST", url: l.pollURL(""), admin: true, wantStatus: 201,
 		body: `{"prepared_id":"` + keep + `"}`, wantIn: []string{`"question":"Pace?"`, `"prepared_id":"` + keep + `"`, `"counts":[0,0,0]`}}.run(t, l.api)
+}
+
+func TestNewSessionArchivesPolls(t *testing.T) {
+	l := newLoopLab(t, "")
+	ann := l.mustRegister("Ann")
+	var p struct{ ID string }
+	l.jsonOf(scenario{name: "start", method: "POST", url: l.pollURL(""), admin: true, wantStatus: 201,
+		body: `{"question":"Tea or coffee?","options":["Tea","Coffee"]}`}, &p)
+	scenario{name: "answer", method: "POST", url: "/api/codelabs/" + l.id + "/polls/" + p.ID + "/answer", token: ann,
+		body: `{"option":1}`, wantStatus: 200}.run(t, l.api)
+	var s model.Session
+	if _, err := l.st.ApplyOp(context.Background(), store.StartSessionOp(l.id, "Afternoon", &s)); err != nil {
+		t.Fatal(err)
+	}
+	l.nothingStored("a new session")
+	sessions, err := l.st.Sessions(context.Background(), l.id)
+	if err != nil || len(sessions) != 2 {
+		t.Fatalf("sessions: got %v (%v), want the new and the archived one", sessions, err)
+	}
+	old, err := l.st.Session(context.Background(), l.id, sessions[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(old.Results); !strings.Contains(got, `"question":"Tea or coffee?"`) || !strings.Contains(got, `"option":1`) {
+		t.Errorf("archive results: got %s, want the poll with its answer", got)
+	}
 }
