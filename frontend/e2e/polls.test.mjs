@@ -102,6 +102,7 @@ describe('live polls', () => {
       await banner.locator('[data-testid="poll-option"]', { hasText: option }).click();
       await banner.locator('[data-testid="poll-option"][aria-pressed="true"]', { hasText: option }).waitFor();
     }
+    await attendees.Cy.locator('[data-testid="poll-banner"]').screenshot({ path: resolve(outDir, 'polls-attendee-banner-open-dark-320.png') });
     // Bo changes his mind and back: still one answer.
     const bo = attendees.Bo.locator('[data-testid="poll-banner"]');
     await bo.locator('[data-testid="poll-option"]', { hasText: 'Emacs' }).click();
@@ -138,6 +139,12 @@ describe('live polls', () => {
     // The projector keeps the closed poll up while its results are shown.
     await projector.locator('[data-testid="projector-poll"][data-status="closed"]').waitFor();
     await admin.screenshot({ path: resolve(outDir, 'polls-dashboard.png'), fullPage: true });
+
+    // The same banner in Arabic: right to left, bars growing from the right.
+    await attendees.Cy.goto(`${server.attendeeURL}?lang=ar#/codelabs/${labId}`);
+    await waitCounts(attendees.Cy, '[data-testid="poll-banner"]', [1, 0, 2]);
+    assert.equal(await attendees.Cy.evaluate(() => document.documentElement.dir), 'rtl');
+    await attendees.Cy.locator('[data-testid="poll-banner"]').screenshot({ path: resolve(outDir, 'polls-attendee-banner-ar-320.png') });
     assert.deepEqual(pageErrors, []);
   });
 });
