@@ -47,9 +47,9 @@ func storeImportExtras(ctx context.Context, tx *sql.Tx, codelabID string, b *imp
 			out.HiddenSteps++
 		}
 	}
-	polls := make([]store.Poll, 0, len(b.Polls)) // taken out of the steps by the importer (importer/polls.go)
+	polls := make([]model.Poll, 0, len(b.Polls)) // taken out of the steps by the importer (importer/polls.go)
 	for _, p := range b.Polls {
-		polls = append(polls, store.Poll{Question: p.Question, Options: p.Options, Step: p.Step})
+		polls = append(polls, model.Poll{Question: p.Question, Options: p.Options, Step: p.Step})
 	}
 	if err := store.InsertPollsTx(ctx, tx, codelabID, polls); err != nil {
 		return err

@@ -61,12 +61,12 @@ func (a *API) startPoll(w http.ResponseWriter, r *http.Request) error {
 		return badRequest("invalid_poll", "Send either prepared_id or question and options, not both.")
 	}
 	id := r.PathValue("id")
-	var p model.Poll
+	var p model.LivePoll
 	if _, err := a.runOp(r.Context(), store.StartPollOp(id, in.Question, in.Options, in.PreparedID, &p)); err != nil {
-		return storeError(err)
+		return err
 	}
 	res := model.PollResults{Counts: make([]int, len(p.Options))}
-	return writeJSON(w, http.StatusCreated, model.PollView{Poll: p, Results: &res})
+	return writeJSON(w, http.StatusCreated, model.LivePollView{LivePoll: p, Results: &res})
 }
 
 // pollAction is POST .../polls/{pid}/close|reopen|show-results|hide-results.
@@ -79,9 +79,9 @@ func (a *API) pollAction(w http.ResponseWriter, r *http.Request) error {
 	if err := a.codelabExists(r.Context(), id); err != nil {
 		return err
 	}
-	var v model.PollView
+	var v model.LivePollView
 	if _, err := a.runOp(r.Context(), store.SetPollOp(id, pid, action, &v)); err != nil {
-		return storeError(err)
+		return err
 	}
 	a.sendPollResults(r.Context(), id, pid)
 	return writeJSON(w, http.StatusOK, v)
@@ -118,7 +118,7 @@ func (a *API) answerPoll(w http.ResponseWriter, r *http.Request) error {
 	pid := r.PathValue("pid")
 	ev, err := a.runOp(r.Context(), store.AnswerPollOp(at.CodelabID, person(at), "", pid, *in.Option))
 	if err != nil {
-		return storeError(err)
+		return err
 	}
 	a.sendPollResults(r.Context(), at.CodelabID, pid)
 	return writeJSON(w, http.StatusOK, map[string]any{"poll_id": pid, "option": *in.Option, "seq": ev.Seq})
@@ -135,11 +135,7 @@ func (a *API) answerPollFrame(ctx context.Context, who realtime.Identity, cid st
 	op := store.AnswerPollOp(who.CodelabID, model.Person{ID: who.ID, Name: who.Name}, cid, f.PollID, *f.Option)
 	ev, dup, err := a.Events.Append(ctx, op)
 	if err != nil {
-		var oe *store.OpError
-		if errors.As(err, &oe) {
-			return 0, &realtime.Error{Code: oe.Code, Message: oe.Message}
-		}
-		return 0, err
+		return 0, frameError(err)
 	}
 	if !dup {
 		a.sendPollResults(ctx, who.CodelabID, f.PollID)
@@ -211,7 +207,7 @@ func (a *API) putPreparedPolls(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := make([]store.Poll, len(in.Polls))
+	out := make([]model.Poll, len(in.Polls))
 	for i, p := range in.Polls {
 		q, opts, err := store.ValidatePoll(p.Question, p.Options)
 		if err != nil {
@@ -224,7 +220,7 @@ func (a *API) putPreparedPolls(w http.ResponseWriter, r *http.Request) error {
 		if p.Step < 0 || p.Step > c.StepCount {
 			return badRequest("invalid_step", "Prepared poll %d: step must be 0 (none) or 1 to %d.", i+1, c.StepCount)
 		}
-		out[i] = store.Poll{ID: p.ID, Question: q, Options: opts, Step: p.Step}
+		out[i] = model.Poll{ID: p.ID, Question: q, Options: opts, Step: p.Step}
 	}
 	polls, err := a.Store.ReplacePreparedPolls(r.Context(), id, out)
 	if err != nil {

@@ -30,10 +30,6 @@ const (
 	PollResultsHidden = "results_hidden"
 )
 
-func pollInvalid(code, format string, args ...any) error {
-	return &OpError{Kind: ErrInvalid, Code: code, Message: fmt.Sprintf(format, args...)}
-}
-
 // ValidatePoll trims a poll's question and options and checks them: a
 // question of 1-300 characters, 2-10 options of 1-120 characters each,
 // no two the same (ignoring case and surrounding spaces), no control
@@ -41,19 +37,19 @@ func pollInvalid(code, format string, args ...any) error {
 func ValidatePoll(question string, options []string) (string, []string, error) {
 	question = strings.TrimSpace(question)
 	if question == "" {
-		return "", nil, pollInvalid("empty_question", "The poll needs a question.")
+		return "", nil, &OpError{Kind: ErrInvalid, Code: "empty_question", Message: "The poll needs a question."}
 	}
 	if utf8.RuneCountInString(question) > MaxPollQuestionRunes || !utf8.ValidString(question) {
-		return "", nil, pollInvalid("invalid_question", "A poll question can have at most %d characters.", MaxPollQuestionRunes)
+		return "", nil, &OpError{Kind: ErrInvalid, Code: "invalid_question", Message: fmt.Sprintf("A poll question can have at most %d characters.", MaxPollQuestionRunes)}
 	}
 	if strings.IndexFunc(question, isControlNotSpace) >= 0 {
-		return "", nil, pollInvalid("invalid_question", "A poll question cannot contain control characters.")
+		return "", nil, &OpError{Kind: ErrInvalid, Code: "invalid_question", Message: "A poll question cannot contain control characters."}
 	}
 	if len(options) < MinPollOptions {
-		return "", nil, pollInvalid("too_few_options", "A poll needs at least %d options.", MinPollOptions)
+		return "", nil, &OpError{Kind: ErrInvalid, Code: "too_few_options", Message: fmt.Sprintf("A poll needs at least %d options.", MinPollOptions)}
 	}
 	if len(options) > MaxPollOptions {
-		return "", nil, pollInvalid("too_many_options", "A poll can have at most %d options.", MaxPollOptions)
+		return "", nil, &OpError{Kind: ErrInvalid, Code: "too_many_options", Message: fmt.Sprintf("A poll can have at most %d options.", MaxPollOptions)}
 	}
 	out := make([]string, len(options))
 	seen := map[string]int{}
@@ -61,15 +57,15 @@ func ValidatePoll(question string, options []string) (string, []string, error) {
 		o = strings.TrimSpace(o)
 		switch {
 		case o == "":
-			return "", nil, pollInvalid("empty_option", "Option %d is empty.", i+1)
+			return "", nil, &OpError{Kind: ErrInvalid, Code: "empty_option", Message: fmt.Sprintf("Option %d is empty.", i+1)}
 		case utf8.RuneCountInString(o) > MaxPollOptionRunes || !utf8.ValidString(o):
-			return "", nil, pollInvalid("invalid_option_text", "Option %d is longer than %d characters.", i+1, MaxPollOptionRunes)
+			return "", nil, &OpError{Kind: ErrInvalid, Code: "invalid_option_text", Message: fmt.Sprintf("Option %d is longer than %d characters.", i+1, MaxPollOptionRunes)}
 		case strings.IndexFunc(o, unicode.IsControl) >= 0:
-			return "", nil, pollInvalid("invalid_option_text", "Option %d contains control characters.", i+1)
+			return "", nil, &OpError{Kind: ErrInvalid, Code: "invalid_option_text", Message: fmt.Sprintf("Option %d contains control characters.", i+1)}
 		}
 		key := strings.ToLower(o)
 		if j, dup := seen[key]; dup {
-			return "", nil, pollInvalid("duplicate_option", "Options %d and %d are the same.", j+1, i+1)
+			return "", nil, &OpError{Kind: ErrInvalid, Code: "duplicate_option", Message: fmt.Sprintf("Options %d and %d are the same.", j+1, i+1)}
 		}
 		seen[key] = i
 		out[i] = o
@@ -81,8 +77,8 @@ func isControlNotSpace(r rune) bool { return unicode.IsControl(r) && r != '\n' &
 
 const pollColumns = `id, codelab_id, COALESCE(prepared_id, ''), question, options, status, results_shown, started_at, closed_at`
 
-func scanPoll(row rowScanner) (model.Poll, error) {
-	var p model.Poll
+func scanPoll(row rowScanner) (model.LivePoll, error) {
+	var p model.LivePoll
 	var opts, started string
 	var closed sql.NullString
 	if err := row.Scan(&p.ID, &p.CodelabID, &p.PreparedID, &p.Question, &opts, &p.Status, &p.ResultsShown, &started, &closed); err != nil {
@@ -100,7 +96,7 @@ func scanPoll(row rowScanner) (model.Poll, error) {
 }
 
 // pollOf reads one poll of a codelab; another codelab's poll is not found.
-func pollOf(ctx context.Context, q querier, codelabID, pollID string) (model.Poll, error) {
+func pollOf(ctx context.Context, q querier, codelabID, pollID string) (model.LivePoll, error) {
 	p, err := scanPoll(q.QueryRowContext(ctx, `SELECT `+pollColumns+` FROM polls WHERE id = ? AND codelab_id = ?`, pollID, codelabID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, &OpError{Kind: ErrNotFound, Code: "poll_not_found", Message: "There is no such poll in this codelab."}
@@ -112,7 +108,7 @@ func pollOf(ctx context.Context, q querier, codelabID, pollID string) (model.Pol
 }
 
 // pollResults counts a poll's answers per option.
-func pollResults(ctx context.Context, q querier, p model.Poll) (model.PollResults, error) {
+func pollResults(ctx context.Context, q querier, p model.LivePoll) (model.PollResults, error) {
 	res := model.PollResults{Counts: make([]int, len(p.Options))}
 	rows, err := q.QueryContext(ctx, `SELECT option, COUNT(*) FROM poll_answers WHERE poll_id = ? GROUP BY option`, p.ID)
 	if err != nil {
@@ -151,7 +147,7 @@ var errPollAlreadyOpen = &OpError{Kind: ErrConflict, Code: "poll_already_open",
 
 // pollDraft is the poll frame everyone in the codelab receives; it carries
 // the results only while the facilitator shows them to the room.
-func pollDraft(ctx context.Context, tx *sql.Tx, p model.Poll, action string) (Draft, error) {
+func pollDraft(ctx context.Context, tx *sql.Tx, p model.LivePoll, action string) (Draft, error) {
 	fields := map[string]any{"action": action, "poll": p}
 	if p.ResultsShown {
 		res, err := pollResults(ctx, tx, p)
@@ -163,8 +159,8 @@ func pollDraft(ctx context.Context, tx *sql.Tx, p model.Poll, action string) (Dr
 	return Draft{Type: "poll", Fields: fields}, nil
 }
 
-func auditPollTx(ctx context.Context, tx *sql.Tx, at, action string, p model.Poll) error {
-	return RecordAuditTx(ctx, tx, AuditEntry{At: parseTime(at), ActorKind: ActorFacilitator, ActorID: Admin.ID,
+func auditPollTx(ctx context.Context, tx *sql.Tx, at, action string, p model.LivePoll) error {
+	return RecordAuditTx(ctx, tx, model.AuditEntry{At: parseTime(at), ActorKind: ActorFacilitator, ActorID: Admin.ID,
 		ActorName: Admin.Name, Action: action, CodelabID: p.CodelabID, TargetKind: "poll", TargetID: p.ID,
 		Detail: AuditDetail(map[string]any{"options": len(p.Options), "prepared": p.PreparedID != ""})})
 }
@@ -172,7 +168,7 @@ func auditPollTx(ctx context.Context, tx *sql.Tx, at, action string, p model.Pol
 // StartPollOp opens a new poll in the codelab: question and options as
 // given, or, with preparedID, those of that prepared poll of the codelab.
 // Only one poll is open at a time. On success *out is the poll.
-func StartPollOp(codelabID, question string, options []string, preparedID string, out *model.Poll) Op {
+func StartPollOp(codelabID, question string, options []string, preparedID string, out *model.LivePoll) Op {
 	return Op{CodelabID: codelabID, ActorID: Admin.ID, Apply: func(ctx context.Context, tx *sql.Tx, at string) (Draft, error) {
 		if err := codelabExistsTx(ctx, tx, codelabID); err != nil {
 			return Draft{}, err
@@ -199,7 +195,7 @@ func StartPollOp(codelabID, question string, options []string, preparedID string
 		} else if open != "" {
 			return Draft{}, errPollAlreadyOpen
 		}
-		p := model.Poll{ID: NewID(), CodelabID: codelabID, PreparedID: preparedID, Question: q, Options: opts,
+		p := model.LivePoll{ID: NewID(), CodelabID: codelabID, PreparedID: preparedID, Question: q, Options: opts,
 			Status: model.PollOpen, StartedAt: parseTime(at)}
 		oj, _ := json.Marshal(opts)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO polls (id, codelab_id, prepared_id, question, options, status, started_at)
@@ -218,7 +214,7 @@ func StartPollOp(codelabID, question string, options []string, preparedID string
 // PollReopened, PollResultsShown or PollResultsHidden. Closing a closed
 // poll or re-opening an open one is a conflict; showing or hiding results
 // twice is harmless. On success *out is the poll with its results.
-func SetPollOp(codelabID, pollID, action string, out *model.PollView) Op {
+func SetPollOp(codelabID, pollID, action string, out *model.LivePollView) Op {
 	return Op{CodelabID: codelabID, ActorID: Admin.ID, Apply: func(ctx context.Context, tx *sql.Tx, at string) (Draft, error) {
 		p, err := pollOf(ctx, tx, codelabID, pollID)
 		if err != nil {
@@ -248,7 +244,7 @@ func SetPollOp(codelabID, pollID, action string, out *model.PollView) Op {
 			p.ResultsShown = action == PollResultsShown
 			_, err = tx.ExecContext(ctx, `UPDATE polls SET results_shown = ? WHERE id = ?`, p.ResultsShown, p.ID)
 		default:
-			return Draft{}, pollInvalid("invalid_field", "Unknown poll action %q.", action)
+			return Draft{}, &OpError{Kind: ErrInvalid, Code: "invalid_field", Message: fmt.Sprintf("Unknown poll action %q.", action)}
 		}
 		if err != nil {
 			return Draft{}, fmt.Errorf("store: update poll: %w", err)
@@ -262,7 +258,7 @@ func SetPollOp(codelabID, pollID, action string, out *model.PollView) Op {
 		if err != nil {
 			return Draft{}, err
 		}
-		*out = model.PollView{Poll: p, Results: &res}
+		*out = model.LivePollView{LivePoll: p, Results: &res}
 		return pollDraft(ctx, tx, p, action)
 	}}
 }
@@ -282,7 +278,7 @@ func AnswerPollOp(codelabID string, who model.Person, cid, pollID string, option
 			return Draft{}, &OpError{Kind: ErrConflict, Code: "poll_closed", Message: "This poll is closed: answers are no longer taken."}
 		}
 		if option < 0 || option >= len(p.Options) {
-			return Draft{}, pollInvalid("invalid_option", "Choose one of the poll's %d options.", len(p.Options))
+			return Draft{}, &OpError{Kind: ErrInvalid, Code: "invalid_option", Message: fmt.Sprintf("Choose one of the poll's %d options.", len(p.Options))}
 		}
 		var prev sql.NullInt64
 		err = tx.QueryRowContext(ctx, `SELECT option FROM poll_answers WHERE poll_id = ? AND attendee_id = ?`, p.ID, who.ID).Scan(&prev)
@@ -311,7 +307,7 @@ func AnswerPollOp(codelabID string, who model.Person, cid, pollID string, option
 }
 
 // PollResults counts a poll's answers as committed now.
-func (s *Store) PollResults(ctx context.Context, codelabID, pollID string) (model.Poll, model.PollResults, error) {
+func (s *Store) PollResults(ctx context.Context, codelabID, pollID string) (model.LivePoll, model.PollResults, error) {
 	p, err := pollOf(ctx, s.read, codelabID, pollID)
 	if err != nil {
 		return p, model.PollResults{}, err
@@ -323,7 +319,7 @@ func (s *Store) PollResults(ctx context.Context, codelabID, pollID string) (mode
 // Polls lists the codelab's polls of the current session, newest first.
 // The facilitator (attendeeID "") gets every poll's results; an attendee
 // gets their own answer and the results of polls whose results are shown.
-func (s *Store) Polls(ctx context.Context, codelabID, attendeeID string) ([]model.PollView, error) {
+func (s *Store) Polls(ctx context.Context, codelabID, attendeeID string) ([]model.LivePollView, error) {
 	if err := s.CodelabExists(ctx, codelabID); err != nil {
 		return nil, err
 	}
@@ -331,7 +327,7 @@ func (s *Store) Polls(ctx context.Context, codelabID, attendeeID string) ([]mode
 	if err != nil {
 		return nil, fmt.Errorf("store: polls: %w", err)
 	}
-	var polls []model.Poll
+	var polls []model.LivePoll
 	for rows.Next() {
 		p, err := scanPoll(rows)
 		if err != nil {
@@ -344,9 +340,9 @@ func (s *Store) Polls(ctx context.Context, codelabID, attendeeID string) ([]mode
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	out := make([]model.PollView, 0, len(polls))
+	out := make([]model.LivePollView, 0, len(polls))
 	for _, p := range polls {
-		v := model.PollView{Poll: p}
+		v := model.LivePollView{LivePoll: p}
 		if attendeeID == "" || p.ResultsShown {
 			res, err := pollResults(ctx, s.read, p)
 			if err != nil {

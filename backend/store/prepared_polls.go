@@ -5,13 +5,15 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+
+	"github.com/opencodelabs/desktop/backend/model"
 )
 
 // ReplacePreparedPolls replaces a codelab's prepared polls (the list the
 // facilitator starts live polls from) in one transaction, in the given
 // order. A poll that keeps the id of one of the codelab's prepared polls
 // keeps that id; any other gets a new one. Callers validate the polls.
-func (s *Store) ReplacePreparedPolls(ctx context.Context, codelabID string, polls []Poll) ([]Poll, error) {
+func (s *Store) ReplacePreparedPolls(ctx context.Context, codelabID string, polls []model.Poll) ([]model.Poll, error) {
 	err := s.Write(ctx, func(tx *sql.Tx) error {
 		if err := codelabExistsTx(ctx, tx, codelabID); err != nil {
 			return err
@@ -52,7 +54,7 @@ func (s *Store) ReplacePreparedPolls(ctx context.Context, codelabID string, poll
 		return nil, err
 	}
 	if polls == nil {
-		polls = []Poll{}
+		polls = []model.Poll{}
 	}
 	return polls, nil
 }
