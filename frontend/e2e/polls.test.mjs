@@ -147,4 +147,39 @@ describe('live polls', () => {
     await attendees.Cy.locator('[data-testid="poll-banner"]').screenshot({ path: resolve(outDir, 'polls-attendee-banner-ar-320.png') });
     assert.deepEqual(pageErrors, []);
   });
+  it('prepares a poll in the editor and starts it from the dashboard', async () => {
+    const origin = new URL(server.adminURL).origin;
+    const editor = await adminPage(`#/codelabs/${labId}`, { viewport: { width: 1280, height: 1000 }, colorScheme: 'dark' });
+    const list = editor.locator('[data-testid="prepared-polls"]');
+    await list.getByRole('button', { name: 'Add a poll' }).click();
+    await list.locator('[data-testid="poll-question"]').fill('How is the pace?');
+    const inputs = list.locator('[data-testid="poll-option-input"]');
+    await inputs.nth(0).fill('Too slow');
+    await inputs.nth(1).fill('Too slow ');
+    await list.locator('[data-testid="prepared-save"]').click();
+    await list.getByText('Two options are the same.').waitFor(); // caught before sending
+    await inputs.nth(1).fill('Just right');
+    await list.locator('select').selectOption('2');
+    await list.locator('[data-testid="prepared-save"]').click();
+    await editor.waitForFunction(
+      async ([o, id, tok]) => {
+        const r = await fetch(`${o}/api/admin/codelabs/${id}/prepared-polls`, { headers: { Authorization: `Bearer ${tok}` } });
+        return (await r.json()).polls.length === 1;
+      },
+      [origin, labId, server.token],
+    );
+    await list.screenshot({ path: resolve(outDir, 'polls-prepared-editor-dark.png') });
+    const saved = await adminFetch(server, `/api/admin/codelabs/${labId}/prepared-polls`);
+    assert.deepEqual(saved.polls.map((p) => [p.question, p.options, p.step]), [['How is the pace?', ['Too slow', 'Just right'], 2]]);
+
+    await admin.reload();
+    const panel = admin.locator('[data-testid="poll-panel"]');
+    await panel.locator('[data-testid="poll-start-prepared"]').click();
+    await panel.locator('[data-testid="poll-item"][data-status="open"]', { hasText: 'How is the pace?' }).waitFor();
+    const banner = attendees.Ann.locator('[data-testid="poll-banner"]');
+    await banner.getByText('How is the pace?').waitFor();
+    await banner.locator('[data-testid="poll-option"]', { hasText: 'Just right' }).click();
+    await waitCounts(admin, '[data-testid="poll-item"][data-status="open"]', [0, 1]);
+    assert.deepEqual(pageErrors, []);
+  });
 });
