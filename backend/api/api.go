@@ -152,6 +152,7 @@ func (a *API) routes() {
 	a.shortLinkRoutes(m)
 	a.helperRoutes(m) // teaching assistants (helpers_admin.go, helpers.go)
 
+	a.pollRoutes(m) // polls.go: live polls and prepared polls
 	a.loopRoutes(m) // loop.go: guide, quiz, feedback, submissions, certificates, raffle
 
 	a.commentRoutes(m) // comments.go: inline comments on steps

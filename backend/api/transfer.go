@@ -194,6 +194,9 @@ func (a *API) exportCodelab(w http.ResponseWriter, r *http.Request) error {
 	if err := a.exportLoop(r.Context(), bundle); err != nil { // loop.go
 		return err
 	}
+	if err := a.exportPolls(r.Context(), bundle); err != nil { // polls.go
+		return err
+	}
 	var out *importer.ExportFile
 	if format == "claat" {
 		out, err = importer.ExportClaat(bundle)

@@ -136,6 +136,8 @@ type clientFrame struct {
 	// Inline comments (comments.go).
 	Quote    model.TextQuote `json:"quote"`
 	ThreadID string          `json:"thread_id"`
+	PollID    string `json:"poll_id"`
+	Option    *int   `json:"option"`
 }
 
 func forbiddenFrame(what string) error {
@@ -180,6 +182,8 @@ func (h wsHandler) Handle(ctx context.Context, who realtime.Identity, msg realti
 		if op, err = commentFrameOp(who, msg, f); err != nil {
 			return 0, err
 		}
+	case "poll_answer":
+		return h.a.answerPollFrame(ctx, who, msg.CID, f) // polls.go
 	default:
 		return 0, &realtime.Error{Code: "unknown_type", Message: "Unknown frame type " + strconv.Quote(msg.Type) + "."}
 	}

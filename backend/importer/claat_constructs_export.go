@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"html"
 	"regexp"
 	"strings"
 )
@@ -33,11 +32,7 @@ func exportPoll(lines []string, i int) ([]string, int, bool) {
 		return nil, 0, false
 	}
 	p := polls[0]
-	out := []string{"<form>", "  <name>" + html.EscapeString(p.Question) + "</name>"}
-	for _, o := range p.Options {
-		out = append(out, `  <input type="radio" value="`+html.EscapeString(o)+`">`)
-	}
-	return append(out, "</form>"), i + len(p.Options), true
+	return pollForm(p), i + len(p.Options), true
 }
 
 // maxPollOptions bounds how far exportPoll looks for options.

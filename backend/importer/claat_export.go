@@ -65,6 +65,9 @@ func ExportClaat(b *Bundle) (*ExportFile, error) {
 		if body := claatExportBody(s.Markdown); body != "" {
 			w.WriteString("\n" + body + "\n")
 		}
+		if forms := b.stepPolls(i+1, len(c.Steps)); len(forms) > 0 {
+			w.WriteString("\n" + strings.Join(forms, "\n") + "\n")
+		}
 	}
 	md := []byte(w.String())
 	name := SafeFileTitle(id)

@@ -42,8 +42,10 @@ func dumpBundle(b *Bundle) string {
 			w.WriteString(" HIDDEN")
 		}
 		fmt.Fprintf(&w, "\n%s\n", s.Markdown)
-		for _, p := range PollsFromMarkdown(s.Number, s.Markdown) {
-			fmt.Fprintf(&w, "--- poll: %s %q\n", p.Question, p.Options)
+		for _, p := range b.Polls {
+			if p.Step == s.Number {
+				fmt.Fprintf(&w, "--- poll: %s %q\n", p.Question, p.Options)
+			}
 		}
 	}
 	return w.String()

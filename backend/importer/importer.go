@@ -51,6 +51,10 @@ type Bundle struct {
 	// upload did not hold, in first-seen order (each also has a warning).
 	Missing []string
 
+	// Polls are the codelab's prepared polls (polls.go): on import, taken
+	// out of the steps' text; on export, written back.
+	Polls []Poll
+
 	// Workshop loop extras, carried in opencodelabs-desktop.json (loop.go).
 	Quiz        *model.Quiz        // nil: none; the importing side validates it
 	RaffleDraws []model.RaffleDraw // export only: draws name attendees of this server
@@ -172,6 +176,7 @@ func ImportWith(filename string, data []byte, opts Options) (*Bundle, Format, er
 	if err := check(b); err != nil {
 		return nil, "", err
 	}
+	b.takePolls() // polls.go
 	b.hideOtherEnvironments(opts.Environment)
 	b.noteMissingImages()
 	return b, format, nil

@@ -68,6 +68,7 @@ type desktopMeta struct {
 	Steps           []desktopMetaStep `json:"steps"`
 	Images          []string          `json:"images"`
 	Extra           map[string]string `json:"extra,omitempty"`
+	Polls           []Poll            `json:"polls,omitempty"` // prepared polls (polls.go)
 
 	loopMeta // loop.go: quiz, submission limits, raffle draws
 }
@@ -219,7 +220,7 @@ func importOpenCodelabs(za *zipArchive) (*Bundle, error) {
 			}
 		}
 	}
-	b := &Bundle{Codelab: c, Assets: assets.list, Meta: meta.Extra}
+	b := &Bundle{Codelab: c, Assets: assets.list, Meta: meta.Extra, Polls: meta.Polls}
 	meta.apply(b)
 	return b, nil
 }
@@ -295,7 +296,7 @@ func ExportOpenCodelabs(b *Bundle) (*ExportFile, error) {
 	meta := desktopMeta{
 		Format: "opencodelabs-desktop", Version: 1, DurationMinutes: c.DurationMinutes,
 		Tags: nonNil(c.Tags), AccessCode: c.AccessCode, Language: c.Language, Steps: []desktopMetaStep{}, Images: []string{},
-		Extra: b.Meta, loopMeta: newLoopMeta(b),
+		Extra: b.Meta, loopMeta: newLoopMeta(b), Polls: b.Polls,
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)

@@ -150,6 +150,9 @@ func StartSessionOp(codelabID, title string, out *model.Session) Op {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM help_requests WHERE codelab_id = ?`, codelabID); err != nil {
 			return Draft{}, fmt.Errorf("store: clear help: %w", err)
 		}
+		if err := clearPollsTx(ctx, tx, codelabID); err != nil {
+			return Draft{}, err
+		}
 		var last int64
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM events WHERE codelab_id = ?`, codelabID).Scan(&last); err != nil {
 			return Draft{}, fmt.Errorf("store: last seq: %w", err)
@@ -264,7 +267,7 @@ func roomOf(ctx context.Context, q querier, s model.Session) (*model.SessionDeta
 		return nil, err
 	}
 	var results string
-	if err := q.QueryRowContext(ctx, sessionResultsQuery, s.CodelabID, s.CodelabID, s.CodelabID, s.CodelabID).Scan(&results); err != nil {
+	if err := q.QueryRowContext(ctx, sessionResultsQuery, s.CodelabID, s.CodelabID, s.CodelabID, s.CodelabID, s.CodelabID).Scan(&results); err != nil {
 		return nil, fmt.Errorf("store: session results: %w", err)
 	}
 	d.Results = json.RawMessage(results)
@@ -308,7 +311,11 @@ const sessionResultsQuery = `SELECT json_object(
 		'created_at', created_at))
 		FROM submissions WHERE codelab_id = ?)),
 	'certificates', json((SELECT json_group_array(json_object('id', id, 'attendee_id', attendee_id, 'completed_at', completed_at))
-		FROM certificates WHERE codelab_id = ? AND attendee_id IN (SELECT id FROM attendees))))`
+		FROM certificates WHERE codelab_id = ? AND attendee_id IN (SELECT id FROM attendees))),
+	'polls', json((SELECT json_group_array(json_object('id', id, 'question', question, 'options', json(options),
+		'started_at', started_at, 'closed_at', closed_at, 'answers', json((SELECT json_group_array(json_object(
+		'attendee_id', attendee_id, 'option', option)) FROM poll_answers WHERE poll_id = polls.id))))
+		FROM polls WHERE codelab_id = ?)))`
 
 // Sessions lists a codelab's sessions, newest first; the current one is
 // always there (CurrentSessionID if it has no row yet) with live counts.

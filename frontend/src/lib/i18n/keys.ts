@@ -10,6 +10,7 @@ import type adminJoin from './messages/en/adminJoin.json';
 import type attendee from './messages/en/attendee.json';
 import type attLoop from './messages/en/attLoop.json';
 import type comments from './messages/en/comments.json';
+import type polls from './messages/en/polls.json';
 import type adminReport from './messages/en/adminReport.json';
 import type helpers from './messages/en/helpers.json';
 import type adminHelpers from './messages/en/adminHelpers.json';
@@ -29,4 +30,5 @@ export type MessageKey =
   | Keys<'adminReport', typeof adminReport>
   | Keys<'helpers', typeof helpers>
   | Keys<'adminHelpers', typeof adminHelpers>
-  | Keys<'comments', typeof comments>;
+  | Keys<'comments', typeof comments>
+  | Keys<'polls', typeof polls>;

@@ -9,6 +9,8 @@ import { has, t, type MessageKey } from '../i18n/i18n.svelte';
 import { safeLocalStorage } from '../utils/storage';
 import { api } from '../services/api-client';
 import { attendeeService, type StoredAttendee } from '../services/attendee-service';
+import { pollService } from '../services/poll-service';
+import { PollBoard } from './poll-board.svelte';
 import type {
   AnnouncementEvent,
   ChatEvent,
@@ -62,6 +64,8 @@ export class AttendeeLive {
 
   readonly me: { id: string; name: string };
   private readonly conn: LiveConnection;
+  /** polls are the live polls as this attendee sees them (poll-board.svelte.ts). */
+  readonly polls: PollBoard;
   private readonly opts: AttendeeLiveOptions;
   private live = false;
 
@@ -77,15 +81,18 @@ export class AttendeeLive {
       WebSocket: opts.WebSocket,
       onFrame: (f) => {
         this.apply(f);
+        this.polls.apply(f);
         opts.onFrame?.(f);
       },
       onEnded: (e) => (this.ended = e.code === CLOSE_REMOVED ? 'removed' : 'session'),
       onSendError: (e) => {
         if (e.frame?.type === 'help') this.helpStatus = this.help ? 'waiting' : 'none';
+        if (e.frame?.type === 'poll_answer') void this.polls.load(); // refused: show what the server has
         opts.onNotice?.(has(`errors.${e.code}`) ? t(`errors.${e.code}` as MessageKey) : e.message, 'error');
       },
     });
     this.dismissed = this.loadDismissed();
+    this.polls = new PollBoard({ load: () => pollService.mine(session.token, codelabId), me: session.id });
   }
 
   /** state is the connection as the live indicator shows it. */
@@ -130,6 +137,12 @@ export class AttendeeLive {
   askHelp(step: number): void {
     this.helpStatus = 'sending';
     this.send({ type: 'help', step });
+  }
+
+  /** answerPoll sends the attendee's choice (0-based); answering again while the poll is open changes it. */
+  answerPoll(pollId: string, option: number): void {
+    this.polls.choose(pollId, option);
+    this.send({ type: 'poll_answer', poll_id: pollId, option });
   }
 
   cancelHelp(): void {

@@ -1,4 +1,6 @@
-/** Person is `{id, name}` in realtime frames; the facilitator is `{id:"admin", name:“Facilitator”}`. */
+import type { PollFrame } from './poll.type';
+
+/** Person is `{id, name}` in realtime frames; the facilitator is `{id:"admin", name:"Facilitator"}`. */
 export interface Person {
   id: string;
   name: string;
@@ -164,6 +166,7 @@ export type ServerFrame =
   | HelpResolvedEvent
   | HelpClaimedEvent
   | LoopEvent
+  | PollFrame
   | { type: 'codelab_updated'; seq: number; codelab_id: string; at: string }
   | { type: 'attendee_removed'; seq: number; attendee: Person; chat: 'keep' | 'delete'; at: string }
   | { type: 'session_started'; seq: number; session: { id: string; title: string; started_at: string }; at: string }
@@ -183,7 +186,8 @@ export type OutgoingFrame =
   | { type: 'progress'; step: number; completed?: number[] }
   | { type: 'help'; step?: number }
   | { type: 'help_resolve'; request_id?: string }
-  | { type: 'help_claim' | 'help_unclaim'; request_id: string };
+  | { type: 'help_claim' | 'help_unclaim'; request_id: string }
+  | { type: 'poll_answer'; poll_id: string; option: number };
 
 /** Pending is an outgoing message kept in the outbox until the server acks its cid or echoes its event with it. */
 export type Pending = OutgoingFrame & { cid: string };
