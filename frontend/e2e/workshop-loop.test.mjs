@@ -315,7 +315,7 @@ describe('workshop loop', () => {
     await ada.locator('[data-testid="finished"]').waitFor();
     await ada.screenshot({ path: shot('finish.png') });
     await row().and(admin.locator('[data-completed="true"]')).waitFor();
-    await admin.locator('[data-testid="completed-count"]', { hasText: '1 / 1 finished' }).waitFor();
+    await admin.locator('[data-testid="completed-count"]', { hasText: '1 of 1 finished' }).waitFor();
     await admin.locator(`[data-testid="attendee-row"][data-id="${adaId}"] .done`, { hasText: 'Finished' }).waitFor();
     // A hand-in is locked once completed.
     assert.equal(await ada.locator('[data-testid="submission-row"]').count(), 0, 'the finish screen replaces the step');
