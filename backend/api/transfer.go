@@ -46,7 +46,7 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 	a.content.mu.RLock()
 	defer a.content.mu.RUnlock()
 
-	var uploads []*store.Upload
+	var uploads []*model.Upload
 	committed := false
 	defer func() {
 		if !committed {
