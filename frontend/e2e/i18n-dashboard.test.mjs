@@ -54,7 +54,8 @@ async function englishLeaks(page, locale) {
     .filter(([k, v]) => !v.includes('{') && cat[k] !== v && /\p{L}{2}/u.test(v))
     .map(([, v]) => v);
   const found = await page.evaluate(() => {
-    const roots = [document.querySelector('[data-testid="live-dashboard"]'), ...document.querySelectorAll('header a[href^="#/join/"], header a[href^="#/codelabs/"], header button')];
+    const mine = '[data-testid="live-dashboard"], [data-testid="loop-settings"], [data-testid="quiz-editor"], [data-testid="guide-editor"]';
+    const roots = [...document.querySelectorAll(mine), ...document.querySelectorAll('header a[href^="#/join/"], header a[href^="#/codelabs/"], header button')];
     const texts = [];
     for (const root of roots.filter(Boolean)) {
       for (const el of [root, ...root.querySelectorAll('*')]) {
@@ -250,6 +251,38 @@ describe('live dashboard in zh-TW and ar', () => {
     }
     await pages['zh-TW'].screenshot({ path: resolve(outDir, 'i18n-dashboard-zh-TW-1280.png'), fullPage: true });
     await ar.screenshot({ path: resolve(outDir, 'i18n-dashboard-ar-1280.png'), fullPage: true });
+  });
+
+  it('writes the quiz and the completion rules in Arabic, with the editor checks in Arabic', async () => {
+    const ar = pages.ar;
+    const cat = catalogue('ar');
+    await ar.evaluate((id) => (location.hash = `#/codelabs/${id}`), labId);
+    await ar.locator('[data-testid="loop-settings"]').waitFor();
+    await ar.getByRole('heading', { name: fmt('ar', cat, 'adminLoop.settings.title') }).waitFor();
+    await ar.getByLabel(fmt('ar', cat, 'adminLoop.settings.fileMb'), { exact: true }).fill('500');
+    await ar.locator('[data-testid="loop-settings"] .warn', { hasText: fmt('ar', cat, 'adminLoop.settings.fileProblem') }).waitFor();
+    await ar.getByLabel(fmt('ar', cat, 'adminLoop.settings.fileMb'), { exact: true }).fill('10');
+
+    await ar.getByRole('button', { name: fmt('ar', cat, 'adminLoop.nav.quiz') }).click();
+    await ar.locator('[data-testid="quiz-editor"]').waitFor();
+    await ar.getByRole('button', { name: fmt('ar', cat, 'adminLoop.quiz.addSingle') }).click();
+    const q = ar.locator('[data-testid="question-editor"]').first();
+    // The reason a question is not saved yet is said in Arabic.
+    await q.locator('.warn', { hasText: fmt('ar', cat, 'adminLoop.problem.prompt') }).waitFor();
+    await q.getByRole('textbox', { name: fmt('ar', cat, 'adminLoop.question.prompt', { n: 1 }), exact: true }).fill('ما الأمر الذي يشغّل البرنامج؟');
+    await q.locator('.warn', { hasText: fmt('ar', cat, 'adminLoop.problem.emptyOption') }).waitFor();
+    await q.getByRole('textbox', { name: fmt('ar', cat, 'adminLoop.question.option', { n: 1 }), exact: true }).fill('go run');
+    await q.getByRole('textbox', { name: fmt('ar', cat, 'adminLoop.question.option', { n: 2 }), exact: true }).fill('go vet');
+    await q.locator('.warn', { hasText: fmt('ar', cat, 'adminLoop.problem.noAnswer') }).waitFor();
+    await q.getByRole('radio', { name: fmt('ar', cat, 'adminLoop.question.optionRight', { n: 1 }) }).check();
+    await q.locator('.warn').waitFor({ state: 'detached' });
+    await ar.locator('[data-testid="quiz-editor"] [data-testid="loop-save-status"].saved').waitFor();
+    // Authored Arabic text runs right to left in its box; the option "go run" keeps its own direction.
+    assert.equal(await q.locator('textarea[name="question-prompt"]').getAttribute('dir'), 'auto');
+    assert.deepEqual(await englishLeaks(ar, 'ar'), []);
+    await ar.screenshot({ path: resolve(outDir, 'i18n-quiz-editor-ar-1280.png'), fullPage: true });
+    await ar.evaluate((id) => (location.hash = `#/codelabs/${id}/live`), labId);
+    await ar.locator('[data-testid="live-dashboard"]').waitFor();
   });
 
   it('fits a 400 px window in French', async () => {
