@@ -90,7 +90,8 @@ describe('live dashboard in zh-TW and ar', () => {
   async function dashboard(locale, viewport) {
     const page = await newPage(viewport);
     await page.goto(`${origin}/admin/?lang=${locale}#token=${server.token}`);
-    await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+    // The pseudo-locale is English underneath (lang="en").
+    await page.waitForFunction((l) => document.documentElement.lang === l, locale === 'en-XA' ? 'en' : locale);
     await page.evaluate((id) => (location.hash = `#/codelabs/${id}/live`), labId);
     await page.locator('[data-testid="live-dashboard"]').waitFor();
     await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
@@ -283,6 +284,19 @@ describe('live dashboard in zh-TW and ar', () => {
     await ar.screenshot({ path: resolve(outDir, 'i18n-quiz-editor-ar-1280.png'), fullPage: true });
     await ar.evaluate((id) => (location.hash = `#/codelabs/${id}/live`), labId);
     await ar.locator('[data-testid="live-dashboard"]').waitFor();
+  });
+
+  it('clips no button or heading in the 40 % longer pseudo-locale', async () => {
+    const xa = await dashboard('en-XA', { width: 1280, height: 900 });
+    await xa.locator('[data-testid="help-item"]').nth(1).waitFor();
+    const clipped = await xa.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="live-dashboard"] :is(button, a.btn, h2, th, label, legend)')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+        .map((el) => el.textContent.trim()),
+    );
+    assert.deepEqual(clipped, []);
+    await xa.screenshot({ path: resolve(outDir, 'i18n-dashboard-pseudo-1280.png'), fullPage: true });
+    await xa.context().close();
   });
 
   it('fits a 400 px window in French', async () => {
