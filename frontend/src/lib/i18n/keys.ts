@@ -4,6 +4,7 @@ import type common from './messages/en/common.json';
 import type errors from './messages/en/errors.json';
 import type adminLive from './messages/en/adminLive.json';
 import type adminLoop from './messages/en/adminLoop.json';
+import type adminReport from './messages/en/adminReport.json';
 
 type Keys<N extends string, T> = `${N}.${Extract<keyof T, string>}`;
 
@@ -11,4 +12,5 @@ export type MessageKey =
   | Keys<'common', typeof common>
   | Keys<'errors', typeof errors>
   | Keys<'adminLive', typeof adminLive>
-  | Keys<'adminLoop', typeof adminLoop>;
+  | Keys<'adminLoop', typeof adminLoop>
+  | Keys<'adminReport', typeof adminReport>;
