@@ -175,6 +175,8 @@ describe('workshop loop', () => {
     await admin.locator('[data-testid="connection"][data-state="online"]').waitFor();
     await admin.locator('[data-testid="question-stat"]').nth(4).waitFor();
     await projector.goto(`${server.adminURL.replace(/#.*/, '')}#token=${server.token}`);
+    // The app stores the token once its language has loaded: leave only after that.
+    await projector.waitForFunction(() => localStorage.getItem('ocl.adminToken'));
     await projector.goto(`${new URL(server.adminURL).origin}/admin/#/join/${labId}`);
     await projector.locator('[data-testid="join-qr"]').waitFor();
   });
