@@ -96,7 +96,7 @@ export class ApiClient {
       xhr.setRequestHeader('Accept', 'application/json');
       if (this.token) xhr.setRequestHeader('Authorization', `Bearer ${this.token}`);
       if (onProgress) xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : 0);
-      xhr.onerror = () => reject(new ApiError(0, 'network_error', 'Cannot reach the server (upload failed).'));
+      xhr.onerror = () => reject(new ApiError(0, 'network_error', 'Cannot reach the server (upload failed).')); // i18n-ignore: log text; errorMessage shows the catalogue
       xhr.onload = () => {
         const text = typeof xhr.responseText === 'string' ? xhr.responseText : '';
         if (xhr.status < 200 || xhr.status >= 300) {
@@ -106,7 +106,7 @@ export class ApiClient {
         try {
           resolve((text === '' ? undefined : JSON.parse(text)) as T);
         } catch {
-          reject(new ApiError(xhr.status, 'bad_response', 'The server sent a response that is not JSON.'));
+          reject(new ApiError(xhr.status, 'bad_response', 'The server sent a response that is not JSON.')); // i18n-ignore: log text; errorMessage shows the catalogue
         }
       };
       xhr.send(form);
@@ -126,7 +126,7 @@ export class ApiClient {
     try {
       res = await this.fetchFn(this.url(path), init);
     } catch (e) {
-      throw new ApiError(0, 'network_error', `Cannot reach the server (${describe(e)}).`);
+      throw new ApiError(0, 'network_error', `Cannot reach the server (${describe(e)}).`); // i18n-ignore: log text; errorMessage shows the catalogue
     }
 
     if (res.status === 204) return undefined as T;
@@ -136,7 +136,7 @@ export class ApiClient {
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new ApiError(res.status, 'bad_response', 'The server sent a response that is not JSON.');
+      throw new ApiError(res.status, 'bad_response', 'The server sent a response that is not JSON.'); // i18n-ignore: log text; errorMessage shows the catalogue
     }
   }
 }
@@ -152,7 +152,7 @@ function errorFrom(status: number, text: string): ApiError {
   } catch {
     // not JSON: fall through to a generic error
   }
-  return new ApiError(status, `http_${status}`, `The server answered with status ${status}.`);
+  return new ApiError(status, `http_${status}`, `The server answered with status ${status}.`); // i18n-ignore: log text; errorMessage shows the catalogue
 }
 
 function describe(e: unknown): string {

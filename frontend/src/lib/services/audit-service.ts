@@ -1,6 +1,6 @@
 import { api, ApiClient } from './api-client';
 
-/** AuditEntry is one row of GET /api/admin/audit (docs/api.md, "Audit log"). */
+/** AuditEntry is one row of GET /api/admin/audit (docs/api.md, “Audit log”). */
 export interface AuditEntry {
   id: number;
   at: string;

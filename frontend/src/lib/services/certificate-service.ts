@@ -8,6 +8,7 @@ import { api, isApiError } from './api-client';
 import { qrDataUrl } from './join-service';
 import { withToken } from './attendee-service';
 import type { Certificate, LoopRow, Requirement, Requirements, SigningKey, VerifyResult } from '../types/certificate.type';
+import { t } from '../i18n/i18n.svelte';
 
 const enc = encodeURIComponent;
 export const certificatePaths = {
@@ -61,10 +62,10 @@ export function certificateLink(origin: string, id: string): string {
 /** requirementLabel names a rule for a person. */
 export function requirementLabel(r: Requirement): string {
   return {
-    steps: 'Visit every step',
-    quiz: 'Pass the quiz',
-    feedback: 'Give feedback',
-    submission: 'Hand in your work',
+    steps: t('common.requirement.steps'),
+    quiz: t('common.requirement.quiz'),
+    feedback: t('common.requirement.feedback'),
+    submission: t('common.requirement.submission'),
   }[r];
 }
 

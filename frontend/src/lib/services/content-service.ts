@@ -1,6 +1,7 @@
 import { api, ApiClient, ApiError } from './api-client';
 import { desktopSaveDownload, desktopUploadFile, isDesktop } from './desktop-bridge';
 import type { Codelab } from '../types/codelab.type';
+import { formatNumber } from '../i18n/format';
 
 /** ImportResult is `POST /api/admin/import`: the new codelab plus what the importer noticed. */
 export interface ImportResult extends Codelab {
@@ -111,8 +112,8 @@ export function errorFromBody(status: number, text: string): ApiError {
   } catch {
     // not JSON
   }
-  if (status === 413) return new ApiError(413, 'body_too_large', 'That file is too large.');
-  return new ApiError(status, `http_${status}`, `The server answered with status ${status}.`);
+  if (status === 413) return new ApiError(413, 'body_too_large', 'That file is too large.'); // i18n-ignore: log text; errorMessage shows the catalogue
+  return new ApiError(status, `http_${status}`, `The server answered with status ${status}.`); // i18n-ignore: log text; errorMessage shows the catalogue
 }
 
 /**
@@ -125,7 +126,7 @@ export function parseDesktopUpload<T>(body: string): T | null {
   try {
     parsed = JSON.parse(body);
   } catch {
-    throw new ApiError(0, 'bad_response', 'The server sent a response that is not JSON.');
+    throw new ApiError(0, 'bad_response', 'The server sent a response that is not JSON.'); // i18n-ignore: log text; errorMessage shows the catalogue
   }
   if (parsed && typeof parsed === 'object' && 'error' in parsed) throw errorFromBody(400, body);
   return parsed as T;
@@ -152,7 +153,7 @@ export class ContentService {
       res = await fetch(this.client.url(path), { method, headers: this.headers(), body });
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      throw new ApiError(0, 'network_error', `Cannot reach the server (${why}).`);
+      throw new ApiError(0, 'network_error', `Cannot reach the server (${why}).`); // i18n-ignore: log text; errorMessage shows the catalogue
     }
     if (!res.ok) throw errorFromBody(res.status, await res.text().catch(() => ''));
     return res;
@@ -165,7 +166,7 @@ export class ContentService {
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new ApiError(res.status, 'bad_response', 'The server sent a response that is not JSON.');
+      throw new ApiError(res.status, 'bad_response', 'The server sent a response that is not JSON.'); // i18n-ignore: log text; errorMessage shows the catalogue
     }
   }
 
@@ -244,12 +245,12 @@ export async function desktopPickAndUpload<T>(path: string, title: string, patte
 /** humanSize prints a material file's size. */
 export function humanSize(bytes: number | undefined): string {
   if (!bytes) return '';
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024) return formatNumber(bytes, { style: 'unit', unit: 'byte', unitDisplay: 'short' });
+  if (bytes < 1024 * 1024) return formatNumber(Math.round(bytes / 1024), { style: 'unit', unit: 'kilobyte', unitDisplay: 'short' });
+  return formatNumber(bytes / 1024 / 1024, { style: 'unit', unit: 'megabyte', unitDisplay: 'short', maximumFractionDigits: 1, minimumFractionDigits: 1 });
 }
 
-/** fileDetail is a file material's second line ("slides.pdf · 2 KB"), shared by the editor and attendee lists. */
+/** fileDetail is a file material's second line (slides.pdf · 2 KB), shared by the editor and attendee lists. */
 export function fileDetail(m: Pick<Material, 'file_name' | 'size'>): string {
   return `${m.file_name ?? ''}${m.size ? ` · ${humanSize(m.size)}` : ''}`;
 }

@@ -2,6 +2,7 @@
 import { api } from './api-client';
 import { withToken } from './attendee-service';
 import { FEEDBACK_COMMENT_MAX, type Feedback, type FeedbackInput, type FeedbackSummary } from '../types/feedback.type';
+import { t } from '../i18n/i18n.svelte';
 
 const enc = encodeURIComponent;
 export const feedbackPaths = {
@@ -21,9 +22,9 @@ export const feedbackService = {
 
 /** feedbackProblem says what is wrong with a form before it is sent, or ''. */
 export function feedbackProblem(f: FeedbackInput): string {
-  if (!inScale(f.satisfaction)) return 'Choose how satisfied you are (1 to 5).';
-  if (!inScale(f.difficulty)) return 'Choose how difficult it was (1 to 5).';
-  if (commentLength(f.comment) > FEEDBACK_COMMENT_MAX) return `The comment is over ${FEEDBACK_COMMENT_MAX} characters.`;
+  if (!inScale(f.satisfaction)) return t('common.feedback.needSatisfaction');
+  if (!inScale(f.difficulty)) return t('common.feedback.needDifficulty');
+  if (commentLength(f.comment) > FEEDBACK_COMMENT_MAX) return t('common.feedback.commentTooLong', { max: FEEDBACK_COMMENT_MAX });
   return '';
 }
 

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   ipUrls, isMdnsUrl, joinPathRedirect, otherUrls, primaryUrl, qrDataUrl, reachability, urlParts,
 } from './join-service';
+import { useCatalogue } from '../testing/catalogue';
+
+useCatalogue('en'); // assertions read the English catalogue
 
 const lan = {
   name: 'codelabs',

@@ -1,5 +1,6 @@
 import { api } from './api-client';
 import type { JoinInfo, Reachability } from '../types/join.type';
+import { t } from '../i18n/i18n.svelte';
 
 /** JOIN_POLL_MS is how often an open join screen re-reads join-info: the laptop may change networks. */
 export const JOIN_POLL_MS = 10_000;
@@ -67,15 +68,15 @@ export function reachability(
   const details = [...(info.warnings ?? [])];
   if (!info.has_lan) {
     if (details.length === 0) {
-      details.push('This computer has no network address other than itself. Connect it to the room\'s network.');
+      details.push(t('common.join.noLan'));
     }
-    return { blocked: true, headline: "Attendees can't reach this laptop", details };
+    return { blocked: true, headline: t('common.join.blocked'), details };
   }
   if (info.mdns_error && !details.some((d) => d.includes(info.mdns_error))) {
-    details.push(`The name ${info.name}.local could not be advertised (${info.mdns_error}).`);
+    details.push(t('common.join.mdnsFailed', { name: `${info.name}.local`, error: info.mdns_error }));
   }
   if (details.length === 0) return null;
-  return { blocked: false, headline: 'Attendees may have trouble reaching this laptop', details };
+  return { blocked: false, headline: t('common.join.trouble'), details };
 }
 
 /**

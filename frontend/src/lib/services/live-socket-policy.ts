@@ -31,7 +31,7 @@ export interface SendError {
 }
 
 export const MIN_BACKOFF_MS = 1000;
-/** Close codes after which the token is dead (docs/realtime.md, "Removal and sessions"). */
+/** Close codes after which the token is dead (docs/realtime.md, “Removal and sessions”). */
 export const CLOSE_REMOVED = 4003;
 export const CLOSE_SESSION_ENDED = 4004;
 /** Ended says why the server closed the socket for good. */

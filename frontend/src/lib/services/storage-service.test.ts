@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { backupLabel, restoredMessage } from './storage-service';
+import { useCatalogue } from '../testing/catalogue';
+
+useCatalogue('en'); // assertions read the English catalogue
 
 describe('storage-service', () => {
   it('labels a backup of today by its time and an older one by its date', () => {

@@ -1,5 +1,7 @@
 import { api } from './api-client';
 import type { RestoreResult } from './content-service';
+import { t } from '../i18n/i18n.svelte';
+import { formatDate, formatDateTime, formatTime } from '../i18n/format';
 
 /** AutoBackup is one automatic backup in the data dir (docs/backup.md). */
 export interface AutoBackup {
@@ -24,17 +26,17 @@ export const storageService = {
     api.post<RestoreResult>(`/api/admin/backups/${encodeURIComponent(name)}/restore`),
 };
 
-/** backupLabel names an automatic backup by its local time, e.g. "Tue 14:20". */
+/** backupLabel names an automatic backup by its local time, e.g. Tue 14:20, in the showing language. */
 export function backupLabel(b: AutoBackup, now: Date = new Date()): string {
-  const t = new Date(b.created_at);
-  const time = t.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  if (t.toDateString() === now.toDateString()) return `Today ${time}`;
-  return `${t.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })} ${time}`;
+  const at = new Date(b.created_at);
+  const time = formatTime(at, { hour: '2-digit', minute: '2-digit' });
+  if (at.toDateString() === now.toDateString()) return t('common.backup.today', { time });
+  return formatDate(at, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }
 
 /** restoredMessage tells the facilitator what a restore did and where the previous data went. */
 export function restoredMessage(res: RestoreResult): string {
-  const when = new Date(res.created_at).toLocaleString();
-  if (res.damaged_copy) return `Restored the backup from ${when}. The damaged database was moved to ${res.damaged_copy}.`;
-  return `Restored the backup from ${when}. The previous data was saved as ${res.pre_restore_backup}.`;
+  const when = formatDateTime(res.created_at);
+  if (res.damaged_copy) return t('common.backup.restoredDamaged', { when, path: res.damaged_copy });
+  return t('common.backup.restored', { when, path: res.pre_restore_backup });
 }

@@ -6,6 +6,8 @@ import { api, type ApiClient, type UploadProgress } from './api-client';
 import { withToken } from './attendee-service';
 import { ContentService, downloadToDisk, saveBlob } from './content-service';
 import type { AttendeeSubmissions, Submission, SubmissionLimits } from '../types/submission.type';
+import { t } from '../i18n/i18n.svelte';
+import { formatNumber } from '../i18n/format';
 
 const enc = encodeURIComponent;
 export const submissionPaths = {
@@ -61,15 +63,15 @@ export function linkProblem(url: string): string {
   try {
     u = new URL(url.trim());
   } catch {
-    return 'Enter a full address, starting with https://';
+    return t('common.submission.notAnAddress');
   }
-  return u.protocol === 'http:' || u.protocol === 'https:' ? '' : 'Only http and https links can be handed in.';
+  return u.protocol === 'http:' || u.protocol === 'https:' ? '' : t('common.submission.onlyHttp');
 }
 
 /** fileProblem checks a file against the limits before uploading it. */
 export function fileProblem(size: number, limits: SubmissionLimits, used: number): string {
-  if (size > limits.max_file_bytes) return `The file is larger than ${mb(limits.max_file_bytes)}.`;
-  if (used + size > limits.max_total_bytes) return `That would go over your ${mb(limits.max_total_bytes)} in total.`;
+  if (size > limits.max_file_bytes) return t('common.submission.fileTooLarge', { max: mb(limits.max_file_bytes) });
+  if (used + size > limits.max_total_bytes) return t('common.submission.overTotal', { max: mb(limits.max_total_bytes) });
   return '';
 }
 
@@ -78,9 +80,8 @@ export function usedBytes(list: Submission[]): number {
   return list.reduce((n, s) => n + (s.kind === 'file' ? s.size ?? 0 : 0), 0);
 }
 
-/** mb prints a byte limit as megabytes ("10 MB"). */
+/** mb prints a byte limit as megabytes (10 MB), in the showing language. */
 export function mb(bytes: number): string {
-  const v = bytes / (1 << 20);
-  return `${Number.isInteger(v) ? v : v.toFixed(1)} MB`;
+  return formatNumber(bytes / (1 << 20), { style: 'unit', unit: 'megabyte', unitDisplay: 'short', maximumFractionDigits: 1 });
 }
 

@@ -8,6 +8,9 @@ import { fileProblem, limitsOf, linkProblem, mb, submissionService, usedBytes } 
 import { certificateService, missingFrom, verifyPathRedirect, verifyQr } from './certificate-service';
 import { raffleService } from './raffle-service';
 import type { AttendeeQuiz, Question } from '../types/quiz.type';
+import { useCatalogue } from '../testing/catalogue';
+
+useCatalogue('en'); // assertions read the English catalogue
 
 // A real HTTP server on loopback answers like docs/api.md ("Workshop loop") says the Go server does.
 let server: Server;

@@ -1,4 +1,5 @@
 import { errorMessage, isRetryable, needsFacilitator } from '../utils/error-util';
+import { t } from '../i18n/i18n.svelte';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -34,7 +35,7 @@ export class Autosaver {
   /** schedule (re)starts the debounce timer after an edit. */
   schedule = (): void => {
     clearTimeout(this.timer);
-    if (this.state !== 'error' || this.message !== 'Save failed — retrying') this.state = 'pending';
+    if (this.state !== 'error' || this.message !== t('common.autosave.retrying')) this.state = 'pending';
     this.timer = setTimeout(this.run, this.opts.delayMs);
   };
 
@@ -76,12 +77,12 @@ export class Autosaver {
       this.state = 'error';
       if (isRetryable(e)) {
         // A full disk must be named: retrying alone would never tell anyone.
-        this.message = needsFacilitator(e) ? `Save failed: ${errorMessage(e)} Retrying.` : 'Save failed — retrying';
+        this.message = needsFacilitator(e) ? t('common.autosave.failedRetrying', { message: errorMessage(e) }) : t('common.autosave.retrying');
         clearTimeout(this.timer);
         this.timer = setTimeout(this.run, this.retryMs);
         this.retryMs = Math.min(this.retryMs * 2, this.opts.maxRetryMs);
       } else {
-        this.message = `Save failed: ${errorMessage(e)}`;
+        this.message = t('common.autosave.failed', { message: errorMessage(e) });
       }
     } finally {
       this.running = false;
@@ -98,16 +99,16 @@ export class Autosaver {
  * is wrong and that they are not saved: they are never reported as saved.
  */
 export function saveLabel(s: Pick<Autosaver, 'state' | 'message' | 'blocked'>): string {
-  if (s.blocked) return `${s.blocked} — not saved`;
+  if (s.blocked) return t('common.autosave.notSaved', { reason: s.blocked });
   switch (s.state) {
     case 'pending':
     case 'saving':
-      return 'Saving…';
+      return t('common.autosave.saving');
     case 'saved':
-      return 'Saved';
+      return t('common.autosave.saved');
     case 'error':
-      return s.message || 'Save failed — retrying';
+      return s.message || t('common.autosave.retrying');
     default:
-      return 'All changes saved';
+      return t('common.autosave.allSaved');
   }
 }

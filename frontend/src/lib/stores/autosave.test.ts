@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Autosaver, saveLabel } from './autosave.svelte';
 import { ApiError } from '../services/api-client';
+import { catalogue, useCatalogue } from '../testing/catalogue';
+
+useCatalogue('en'); // assertions read the English catalogue
 
 // Fake timers drive the debounce deterministically; saves are real async functions.
 beforeEach(() => vi.useFakeTimers());
@@ -59,7 +62,7 @@ describe('Autosaver', () => {
     h.edit();
     await vi.advanceTimersByTimeAsync(800);
     expect(h.saver.state).toBe('error');
-    expect(h.saver.message).toBe('Save failed: The disk of the computer running the server is full. Retrying.');
+    expect(h.saver.message).toBe(`Save failed: ${catalogue('en')['errors.disk_full']} Retrying.`);
     await vi.advanceTimersByTimeAsync(1000);
     expect(h.saver.state).toBe('saved');
   });

@@ -5,6 +5,7 @@
  */
 import { CLOSE_REMOVED, LiveSocket, type SocketCtor } from '../services/live-socket';
 import { wsURL } from '../utils/ws-url';
+import { has, t, type MessageKey } from '../i18n/i18n.svelte';
 import { safeLocalStorage } from '../utils/storage';
 import { api } from '../services/api-client';
 import { attendeeService, type StoredAttendee } from '../services/attendee-service';
@@ -91,7 +92,7 @@ export class AttendeeLive {
       }),
       this.socket.onSendError((e) => {
         if (e.frame?.type === 'help') this.helpStatus = this.help ? 'waiting' : 'none';
-        opts.onNotice?.(e.message, 'error');
+        opts.onNotice?.(has(`errors.${e.code}`) ? t(`errors.${e.code}` as MessageKey) : e.message, 'error');
       }),
     );
   }
@@ -201,7 +202,7 @@ export class AttendeeLive {
         if (f.from.id !== 'admin' && f.to.id !== 'admin') return;
         this.dms.push(f);
         this.markEchoed('dm', f.from.id, f.text);
-        if (this.bump('dm', f.from.id)) this.opts.onNotice?.(`Facilitator: ${f.text}`, 'info');
+        if (this.bump('dm', f.from.id)) this.opts.onNotice?.(t('common.live.dmNotice', { text: f.text }), 'info');
         return;
       case 'announcement':
         this.announcements.push(f);
@@ -239,7 +240,7 @@ export class AttendeeLive {
         this.opts.onClosed?.(f.reason);
         return;
       case 'raffle':
-        if (this.live && f.winner.id === this.me.id) this.opts.onNotice?.('You won the raffle! Come and collect your prize.', 'info');
+        if (this.live && f.winner.id === this.me.id) this.opts.onNotice?.(t('common.live.raffleWon'), 'info');
         return;
     }
   }

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { AttendeeLive } from './live-attendee.svelte';
 import type { SocketLike } from '../services/live-socket';
 import { api } from '../services/api-client';
+import { useCatalogue } from '../testing/catalogue';
+
+useCatalogue('en'); // assertions read the English catalogue
 
 class FakeSocket implements SocketLike {
   static last: FakeSocket;

@@ -7,7 +7,7 @@ export interface Step {
   markdown?: string;
   /** hidden steps are kept for the facilitator but not sent to attendees (admin only). */
   hidden?: boolean;
-  /** environments is claat's per-step "Environment:" list (admin only). */
+  /** environments is claat's per-step “Environment:” list (admin only). */
   environments?: string[];
 }
 
@@ -15,7 +15,7 @@ export interface Step {
 export interface Codelab {
   id: string;
   title: string;
-  /** feedback_url is claat's "feedback link" ("Report a mistake"), when imported. */
+  /** feedback_url is claat's "feedback link" (“Report a mistake”), when imported. */
   feedback_url?: string;
   description: string;
   author: string;
@@ -32,7 +32,7 @@ export interface Codelab {
   /** total_minutes is duration_minutes, or the sum of the steps' minutes when that is 0 (server-computed). */
   total_minutes?: number;
   steps?: Step[];
-  /** The workshop-loop settings (docs/api.md, "Codelab settings"). */
+  /** The workshop-loop settings (docs/api.md, “Codelab settings”). */
   guide_markdown?: string;
   quiz_enabled?: boolean;
   require_quiz?: boolean;

@@ -1,10 +1,10 @@
-/** Person is `{id, name}` in realtime frames; the facilitator is `{id:"admin", name:"Facilitator"}`. */
+/** Person is `{id, name}` in realtime frames; the facilitator is `{id:"admin", name:“Facilitator”}`. */
 export interface Person {
   id: string;
   name: string;
 }
 
-/** Attendee mirrors the attendee object of docs/api.md ("Live workshop"). */
+/** Attendee mirrors the attendee object of docs/api.md (“Live workshop”). */
 export interface Attendee {
   id: string;
   codelab_id: string;
@@ -83,7 +83,7 @@ export interface HelpResolvedEvent {
   at: string;
 }
 
-/** Workshop-loop events (docs/realtime.md, "Workshop loop frames"): to the attendee concerned and the facilitator. */
+/** Workshop-loop events (docs/realtime.md, “Workshop loop frames”): to the attendee concerned and the facilitator. */
 export interface QuizSubmittedEvent {
   type: 'quiz_submitted';
   seq: number;
@@ -132,7 +132,7 @@ export interface RaffleEvent {
 }
 export type LoopEvent = QuizSubmittedEvent | FeedbackEvent | SubmissionEvent | CompletedEvent | RaffleEvent;
 
-/** ServerFrame is any frame the server sends (docs/realtime.md, "Server → client"). */
+/** ServerFrame is any frame the server sends (docs/realtime.md, “Server → client”). */
 export type ServerFrame =
   | ChatEvent
   | DmEvent

@@ -1,6 +1,6 @@
 import type { Attendee, Person } from './live.type';
 
-/** Session is one run of a codelab (docs/api.md, "Attendees and sessions"). */
+/** Session is one run of a codelab (docs/api.md, “Attendees and sessions”). */
 export interface Session {
   id: string;
   codelab_id: string;

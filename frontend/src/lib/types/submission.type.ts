@@ -1,4 +1,4 @@
-/** Submission is a file or a link an attendee handed in (docs/api.md, "Submissions"). */
+/** Submission is a file or a link an attendee handed in (docs/api.md, “Submissions”). */
 export interface Submission {
   id: string;
   kind: 'file' | 'link';

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { chatLines } from './chat-lines';
 import { fileDetail } from '../services/content-service';
 import type { ChatEvent, DmEvent } from '../types/live.type';
+import { useCatalogue } from '../testing/catalogue';
+
+useCatalogue('en'); // assertions read the English catalogue
 
 describe('chatLines', () => {
   const room: ChatEvent = { type: 'chat', seq: 4, text: 'hi all', from: { id: 'a1', name: 'Ada' }, at: '2025-01-01T10:00:00Z' };
@@ -33,7 +36,7 @@ describe('chatLines', () => {
 
 describe('fileDetail', () => {
   it('adds the size only when known', () => {
-    expect(fileDetail({ file_name: 'slides.pdf', size: 2048 })).toBe('slides.pdf · 2 KB');
+    expect(fileDetail({ file_name: 'slides.pdf', size: 2048 })).toBe('slides.pdf · 2 kB');
     expect(fileDetail({ file_name: 'empty.txt', size: 0 })).toBe('empty.txt');
     expect(fileDetail({})).toBe('');
   });

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.svelte';
 import { copyText } from './clipboard';
 
 /**
@@ -12,8 +13,8 @@ export function addCopyButtons(root: HTMLElement): () => void {
     const b = doc.createElement('button');
     b.type = 'button';
     b.className = 'copy-btn';
-    b.textContent = 'Copy';
-    b.setAttribute('aria-label', 'Copy code to clipboard');
+    b.textContent = t('common.copy.button');
+    b.setAttribute('aria-label', t('common.copy.label'));
     block.appendChild(b);
   }
 
@@ -23,18 +24,18 @@ export function addCopyButtons(root: HTMLElement): () => void {
     if (!(btn instanceof HTMLElement) || !root.contains(btn)) return;
     const pre = btn.parentElement?.querySelector('pre');
     const ok = await copyText(pre?.textContent ?? '', doc);
-    btn.textContent = ok ? 'Copied!' : 'Select and press Ctrl+C';
+    btn.textContent = ok ? t('common.copy.done') : t('common.copy.manual');
     btn.classList.toggle('copied', ok);
-    const t = setTimeout(() => {
-      btn.textContent = 'Copy';
+    const timer = setTimeout(() => {
+      btn.textContent = t('common.copy.button');
       btn.classList.remove('copied');
-      timers.delete(t);
+      timers.delete(timer);
     }, 1500);
-    timers.add(t);
+    timers.add(timer);
   };
   root.addEventListener('click', onClick);
   return () => {
     root.removeEventListener('click', onClick);
-    for (const t of timers) clearTimeout(t);
+    for (const timer of timers) clearTimeout(timer);
   };
 }

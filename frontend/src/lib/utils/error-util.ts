@@ -1,24 +1,20 @@
 import { isApiError } from '../services/api-client';
 import { toasts } from '../stores/toast.svelte';
+import { has, locale, t } from '../i18n/i18n.svelte';
 
-/** Human messages for backend error codes whose server message is too technical. */
-const messages: Record<string, string> = {
-  network_error: 'Cannot reach the server. Check that it is running and that you are on the same network.',
-  unauthorized: 'Your admin session is not valid. Open the admin URL printed by the server.',
-  admin_loopback_only: 'The facilitator view only works on the computer running the server.',
-  not_found: 'That was not found. It may have been deleted or hidden.',
-  body_too_large: 'That is too large to send.',
-  markdown_too_large: 'A step is too long (at most 200 KB of markdown).',
-  too_many_steps: 'A codelab can have at most 200 steps.',
-  rate_limited: 'Slow down a little and try again.',
-};
-
-/** errorMessage turns any thrown value into a sentence for a person. */
+/**
+ * errorMessage turns any thrown value into a sentence for a person, in the
+ * showing language: every server code has errors.<code> in the catalogue.
+ * In English a validation error keeps the server's own text, which names the field.
+ */
 export function errorMessage(e: unknown): string {
   if (isApiError(e)) {
-    // Validation messages name the field, so they are already the best text.
-    if (e.code === 'invalid_field' || !(e.code in messages)) return e.message;
-    return messages[e.code];
+    if (e.code === 'invalid_field' && locale() === 'en' && e.message) return e.message;
+    const key = `errors.${e.code}`;
+    if (has(key)) return t(key);
+    if (e.code === 'bad_response') return t('common.error.badResponse');
+    if (/^http_\d+$/.test(e.code)) return t('common.error.httpStatus', { status: e.status });
+    return e.message || t('common.error.unknown');
   }
   if (e instanceof Error) return e.message;
   return String(e);
@@ -38,6 +34,8 @@ export function isRetryable(e: unknown): boolean {
 /** handleError is the one error funnel: it shows a toast and returns the message. */
 export function handleError(e: unknown, context?: string): string {
   const msg = errorMessage(e);
-  toasts.show(context ? `${context}: ${msg}` : msg, 'error');
+  // Before the catalogue is loaded (unit tests) the two parts are joined plainly.
+  const text = !context ? msg : has('common.error.withContext') ? t('common.error.withContext', { context, message: msg }) : `${context}: ${msg}`;
+  toasts.show(text, 'error');
   return msg;
 }

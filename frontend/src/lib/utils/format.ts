@@ -1,12 +1,14 @@
 import type { Codelab, Step } from '../types/codelab.type';
+import { t } from '../i18n/i18n.svelte';
+import { formatRelative } from '../i18n/format';
 
-/** minutes renders a duration such as "5 min" or "1 h 15 min". */
+/** minutes renders a duration in the showing language, such as 5 min or 1 h 15 min. */
 export function minutes(n: number): string {
-  if (!n || n < 0) return '0 min';
-  const h = Math.floor(n / 60);
-  const m = n % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  const total = !n || n < 0 ? 0 : Math.round(n);
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  if (h === 0) return t('common.duration.minutes', { minutes: m });
+  return m === 0 ? t('common.duration.hours', { hours: h }) : t('common.duration.hoursMinutes', { hours: h, minutes: m });
 }
 
 /** codelabMinutes is the codelab's own estimate, or the sum of its steps when 0. */
@@ -21,16 +23,7 @@ export function remainingMinutes(steps: Step[], index: number): number {
   return steps.slice(Math.max(0, index)).reduce((sum, s) => sum + (s.duration_minutes || 0), 0);
 }
 
-/** relativeTime renders a timestamp as "5 minutes ago", falling back to a date. */
+/** relativeTime renders a timestamp as "5 minutes ago" in the showing language (lib/i18n/format.ts). */
 export function relativeTime(iso: string, now: Date = new Date()): string {
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) return '';
-  const sec = Math.round((t.getTime() - now.getTime()) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-  const abs = Math.abs(sec);
-  if (abs < 60) return rtf.format(sec, 'second');
-  if (abs < 3600) return rtf.format(Math.round(sec / 60), 'minute');
-  if (abs < 86400) return rtf.format(Math.round(sec / 3600), 'hour');
-  if (abs < 86400 * 30) return rtf.format(Math.round(sec / 86400), 'day');
-  return t.toLocaleDateString();
+  return formatRelative(iso, now);
 }
