@@ -116,7 +116,7 @@ describe('live workshop', () => {
   });
 
   it('a facilitator DM reaches only its attendee', async () => {
-    await admin.locator(`[data-testid="attendee-row"][data-id="${oneId}"]`).getByRole('button', { name: 'DM' }).click();
+    await admin.locator(`[data-testid="attendee-row"][data-id="${oneId}"]`).getByTestId('dm-attendee').click();
     await say(admin, 'Private tip for Ada');
     await chatLine(admin, 'Private tip for Ada').waitFor(); // the facilitator's thread shows it too
     await one.locator('[data-testid="unread-dm"]').waitFor();
@@ -241,7 +241,7 @@ describe('live workshop', () => {
   it('screenshots the dashboard and an attendee with chat open', async () => {
     await one.getByRole('button', { name: /Ask for help/ }).click();
     await admin.locator(`[data-testid="help-item"][data-attendee="${oneId}"]`).waitFor();
-    await admin.locator(`[data-testid="attendee-row"][data-id="${oneId}"]`).getByRole('button', { name: 'DM' }).click();
+    await admin.locator(`[data-testid="attendee-row"][data-id="${oneId}"]`).getByTestId('dm-attendee').click();
     await admin.mouse.move(0, 0);
     const dash = resolve(outDir, 'live-dashboard.png');
     await admin.screenshot({ path: dash });

@@ -81,7 +81,7 @@ describe('attendees and sessions', () => {
     const row = admin.locator(`[data-testid="attendee-row"][data-id="${annId}"]`);
     await row.getByRole('button', { name: 'Remove' }).click();
     const dialog = admin.locator('dialog[open]');
-    await dialog.getByText('Keep, shown as “removed attendee”').waitFor();
+    await dialog.getByText('Keep them, shown as “removed attendee”').waitFor();
     await admin.screenshot({ path: resolve(outDir, 'sessions-remove-dialog.png') });
     await dialog.getByRole('button', { name: 'Remove' }).click();
 

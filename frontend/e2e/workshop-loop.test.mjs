@@ -175,6 +175,8 @@ describe('workshop loop', () => {
     await admin.locator('[data-testid="connection"][data-state="online"]').waitFor();
     await admin.locator('[data-testid="question-stat"]').nth(4).waitFor();
     await projector.goto(`${server.adminURL.replace(/#.*/, '')}#token=${server.token}`);
+    // The app stores the token once its language has loaded: leave only after that.
+    await projector.waitForFunction(() => localStorage.getItem('ocl.adminToken'));
     await projector.goto(`${new URL(server.adminURL).origin}/admin/#/join/${labId}`);
     await projector.locator('[data-testid="join-qr"]').waitFor();
   });
@@ -315,7 +317,7 @@ describe('workshop loop', () => {
     await ada.locator('[data-testid="finished"]').waitFor();
     await ada.screenshot({ path: shot('finish.png') });
     await row().and(admin.locator('[data-completed="true"]')).waitFor();
-    await admin.locator('[data-testid="completed-count"]', { hasText: '1 / 1 finished' }).waitFor();
+    await admin.locator('[data-testid="completed-count"]', { hasText: '1 of 1 finished' }).waitFor();
     await admin.locator(`[data-testid="attendee-row"][data-id="${adaId}"] .done`, { hasText: 'Finished' }).waitFor();
     // A hand-in is locked once completed.
     assert.equal(await ada.locator('[data-testid="submission-row"]').count(), 0, 'the finish screen replaces the step');

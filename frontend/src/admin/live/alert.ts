@@ -7,6 +7,8 @@
  * explicit "Desktop notifications" button for that (enableNotifications).
  */
 
+import { t } from '../../lib/i18n/i18n.svelte';
+
 let ctx: AudioContext | null = null;
 
 /** beep plays ~0.3 s of two sine tones; it does nothing where WebAudio is missing. */
@@ -65,11 +67,11 @@ export function startClock(tick: (now: number) => void, everyMs = 1000): () => v
   return () => clearInterval(h);
 }
 
-/** duration renders milliseconds as "42 s", "3 min 05 s" or "1 h 02 min". */
+/** duration renders milliseconds as "42 s", "3 min 05 s" or "1 h 02 min", in the showing language. */
 export function duration(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 60) return `${s} s`;
+  if (s < 60) return t('adminLive.duration.s', { s });
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+  if (m < 60) return t('adminLive.duration.m', { m, s: s % 60 });
+  return t('adminLive.duration.h', { h: Math.floor(m / 60), m: m % 60 });
 }

@@ -9,6 +9,7 @@ import { feedbackService } from '../../lib/services/feedback-service';
 import { submissionService } from '../../lib/services/submission-service';
 import { certificateService } from '../../lib/services/certificate-service';
 import { raffleService } from '../../lib/services/raffle-service';
+import { errorMessage } from '../../lib/utils/error-util';
 import type { QuizStats } from '../../lib/types/quiz.type';
 import type { FeedbackSummary } from '../../lib/types/feedback.type';
 import type { AttendeeSubmissions } from '../../lib/types/submission.type';
@@ -103,6 +104,6 @@ export class LoopBoard {
     };
     const results = await Promise.allSettled(parts.map((p) => jobs[p]()));
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    this.error = failed ? String(failed.reason instanceof Error ? failed.reason.message : failed.reason) : '';
+    this.error = failed ? errorMessage(failed.reason) : '';
   }
 }

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadForTest } from '../../lib/i18n/i18n.svelte';
+import adminLoop from '../../lib/i18n/messages/en/adminLoop.json';
 import { newQuestion, questionProblem, quizFromServer, quizToInput, removeOption, setKind, toggleAnswer } from './quiz-draft';
+
+beforeAll(() => loadForTest('en', Object.fromEntries(Object.entries(adminLoop).map(([k, v]) => [`adminLoop.${k}`, v]))));
 
 describe('quiz draft', () => {
   it('round-trips a server quiz, keeping ids, steps and accepted answers', () => {

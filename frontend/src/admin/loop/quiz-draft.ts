@@ -1,4 +1,5 @@
 import type { AdminQuiz, QuestionKind, QuizInput } from '../../lib/types/quiz.type';
+import { t } from '../../lib/i18n/i18n.svelte';
 
 /** QuestionDraft is one question as edited; `key` keeps list items stable. */
 export interface QuestionDraft {
@@ -67,14 +68,14 @@ export function quizToInput(d: QuizDraft): QuizInput {
  * so the editor waits (and says why) instead of sending a save that fails.
  */
 export function questionProblem(q: QuestionDraft): string {
-  if (!q.prompt.trim()) return 'Write the question.';
+  if (!q.prompt.trim()) return t('adminLoop.problem.prompt');
   if (q.kind === 'text') {
-    return q.accept.split('\n').some((a) => a.trim()) ? '' : 'Add at least one accepted answer.';
+    return q.accept.split('\n').some((a) => a.trim()) ? '' : t('adminLoop.problem.accept');
   }
-  if (q.options.length < 2) return 'Give at least two options.';
-  if (q.options.some((o) => !o.trim())) return 'Fill in every option (or remove the empty one).';
-  if (q.answers.length === 0) return 'Mark the right answer.';
-  if (q.kind === 'single' && q.answers.length !== 1) return 'A single-choice question has exactly one right answer.';
+  if (q.options.length < 2) return t('adminLoop.problem.twoOptions');
+  if (q.options.some((o) => !o.trim())) return t('adminLoop.problem.emptyOption');
+  if (q.answers.length === 0) return t('adminLoop.problem.noAnswer');
+  if (q.kind === 'single' && q.answers.length !== 1) return t('adminLoop.problem.single');
   return '';
 }
 

@@ -7,6 +7,8 @@ import type adminEditor from './messages/en/adminEditor.json';
 import type adminContent from './messages/en/adminContent.json';
 import type adminAudit from './messages/en/adminAudit.json';
 import type adminJoin from './messages/en/adminJoin.json';
+import type adminLive from './messages/en/adminLive.json';
+import type adminLoop from './messages/en/adminLoop.json';
 import type attendee from './messages/en/attendee.json';
 import type attLoop from './messages/en/attLoop.json';
 import type comments from './messages/en/comments.json';
@@ -25,6 +27,8 @@ export type MessageKey =
   | Keys<'adminContent', typeof adminContent>
   | Keys<'adminAudit', typeof adminAudit>
   | Keys<'adminJoin', typeof adminJoin>
+  | Keys<'adminLive', typeof adminLive>
+  | Keys<'adminLoop', typeof adminLoop>
   | Keys<'attendee', typeof attendee>
   | Keys<'attLoop', typeof attLoop>
   | Keys<'adminReport', typeof adminReport>
