@@ -85,7 +85,7 @@ func (a *API) saveMaxAttendees(r *http.Request, id string, in *codelabInput) err
 	if in.MaxAttendees == nil {
 		return nil
 	}
-	return storeError(a.Store.SetMaxAttendees(r.Context(), id, *in.MaxAttendees))
+	return a.Store.SetMaxAttendees(r.Context(), id, *in.MaxAttendees)
 }
 
 func (a *API) listCodelabs(w http.ResponseWriter, r *http.Request) error {

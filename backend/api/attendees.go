@@ -17,24 +17,6 @@ func clientIP(r *http.Request) string {
 	return host
 }
 
-// storeError turns the store's refusals into API errors.
-func storeError(err error) error {
-	var op *store.OpError
-	switch {
-	case errors.Is(err, store.ErrWrongCode):
-		return Errorf(http.StatusForbidden, "wrong_code", "The access code is not right.")
-	case !errors.As(err, &op):
-		return err
-	case errors.Is(err, store.ErrInvalid):
-		return badRequest(op.Code, "%s", op.Message)
-	case errors.Is(err, store.ErrConflict):
-		return Errorf(http.StatusConflict, op.Code, "%s", op.Message)
-	case errors.Is(err, store.ErrNotFound):
-		return Errorf(http.StatusNotFound, op.Code, "%s", op.Message)
-	}
-	return err
-}
-
 type registerIn struct {
 	Name string `json:"name"`
 	Code string `json:"code"`
@@ -55,7 +37,7 @@ func (a *API) register(w http.ResponseWriter, r *http.Request) error {
 		a.guesses.wrong(budgets)
 	}
 	if err != nil {
-		return storeError(err)
+		return err
 	}
 	a.auditAttendee(r, model.Person{ID: reg.Attendee.ID, Name: reg.Attendee.Name}, "attendee.register", r.PathValue("id"), nil)
 	return writeJSON(w, http.StatusCreated, reg)

@@ -43,7 +43,7 @@ func (a *API) auditAttendee(r *http.Request, who model.Person, action, codelabID
 // auditAs records an action of any actor kind (facilitator, attendee,
 // helper, system). Detail holds facts only: never chat or other text.
 func (a *API) auditAs(r *http.Request, kind string, who model.Person, action, codelabID, targetKind, targetID string, detail map[string]any) {
-	err := a.Store.RecordAudit(r.Context(), store.AuditEntry{ActorKind: kind, ActorID: who.ID, ActorName: who.Name,
+	err := a.Store.RecordAudit(r.Context(), model.AuditEntry{ActorKind: kind, ActorID: who.ID, ActorName: who.Name,
 		Action: action, CodelabID: codelabID, TargetKind: targetKind, TargetID: targetID, Detail: store.AuditDetail(detail)})
 	if err != nil {
 		a.log.Warn("audit log: record failed", "action", action, "err", err)
@@ -129,7 +129,7 @@ func csvSafe(s string) string {
 
 var auditCSVHeader = []string{"id", "at", "actor_kind", "actor_id", "actor_name", "action", "codelab_id", "target_kind", "target_id", "detail"}
 
-func writeAuditCSV(w http.ResponseWriter, list []store.AuditEntry) error {
+func writeAuditCSV(w http.ResponseWriter, list []model.AuditEntry) error {
 	h := w.Header()
 	h.Set("Content-Type", "text/csv; charset=utf-8")
 	h.Set("Content-Disposition", attachment("audit-log-"+time.Now().UTC().Format("20060102-150405Z")+".csv"))

@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -73,12 +72,8 @@ func (a *API) applyRestore(w http.ResponseWriter, r *http.Request, verify func(c
 	a.content.mu.Lock()
 	defer a.content.mu.Unlock()
 	ex, err := verify(r.Context())
-	var be *store.BackupError
-	if errors.As(err, &be) {
-		return badRequest("invalid_backup", "This backup cannot be restored: %s. Nothing was changed.", be.Message)
-	}
 	if err != nil {
-		return err
+		return err // a store.BackupError becomes 400 invalid_backup
 	}
 	defer func() {
 		if err := ex.Remove(); err != nil { // startup cleanup removes what is left

@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"mime"
 	"net/http"
+	"strings"
 
+	"github.com/opencodelabs/desktop/backend/importer"
+	"github.com/opencodelabs/desktop/backend/realtime"
 	"github.com/opencodelabs/desktop/backend/store"
 )
 
@@ -51,31 +53,89 @@ func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if slow := bodyTimeout(r); slow != nil {
 		err = slow // whatever the handler made of the failed read
 	}
-	var e *Error
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &e):
-	case errors.As(err, &tooBig):
-		e = Errorf(http.StatusRequestEntityTooLarge, "body_too_large", "The request body is larger than %d bytes.", tooBig.Limit)
-	case errors.Is(err, store.ErrNotFound):
-		e = notFound("The requested item")
-	case errors.Is(err, store.ErrConflict):
-		e = Errorf(http.StatusConflict, "conflict", "That conflicts with existing data.")
-	case errors.Is(err, store.ErrDamaged):
-		e = errDamaged
-	case store.IsDiskFull(err):
-		a.log.Error("disk full", "method", r.Method, "path", r.URL.Path, "err", err)
-		e = Errorf(http.StatusInsufficientStorage, "disk_full",
-			"The disk of the computer running the server is full, so this was not saved. Free some disk space, then try again.")
-	default:
+	e := toAPIError(err)
+	switch e.Code {
+	case "internal":
 		a.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
-		e = Errorf(http.StatusInternalServerError, "internal", "Something went wrong on the server; it has been logged.")
+	case "disk_full":
+		a.log.Error("disk full", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	body := map[string]any{"code": e.Code, "message": e.Message}
 	if e.Missing != nil {
 		body["missing"] = e.Missing
 	}
 	_ = writeJSON(w, e.Status, map[string]any{"error": body})
+}
+
+// toAPIError is the one place store, domain and library errors become the
+// status, code and message a client sees (as PocketBase's router.ToApiError);
+// handlers and the WebSocket path just return what failed.
+func toAPIError(err error) *Error {
+	var (
+		e      *Error
+		tooBig *http.MaxBytesError
+		op     *store.OpError
+		req    *store.RequirementsError
+		backup *store.BackupError
+		imp    *importer.Error
+		rt     *realtime.Error
+	)
+	switch {
+	case errors.As(err, &e):
+		return e
+	case errors.As(err, &tooBig):
+		return Errorf(http.StatusRequestEntityTooLarge, "body_too_large", "The request body is larger than %d bytes.", tooBig.Limit)
+	case errors.Is(err, store.ErrWrongCode):
+		return Errorf(http.StatusForbidden, "wrong_code", "The access code is not right.")
+	case errors.As(err, &req):
+		return &Error{Status: http.StatusConflict, Code: "requirements_not_met", Missing: req.Missing,
+			Message: "You have not finished yet: still missing " + strings.Join(req.Missing, ", ") + "."}
+	case errors.As(err, &backup):
+		return badRequest("invalid_backup", "This backup cannot be restored: %s. Nothing was changed.", backup.Message)
+	case errors.As(err, &imp):
+		status := http.StatusBadRequest
+		if imp.Code == importer.CodeZipTooLarge || imp.Code == importer.CodeFileTooLarge || imp.Code == importer.CodeStepTooLarge {
+			status = http.StatusRequestEntityTooLarge
+		}
+		return Errorf(status, imp.Code, "%s", imp.Message)
+	case errors.As(err, &rt):
+		return Errorf(http.StatusTooManyRequests, rt.Code, "%s", rt.Message)
+	case errors.As(err, &op):
+		return Errorf(opStatus(op), op.Code, "%s", op.Message)
+	case errors.Is(err, store.ErrNotFound):
+		return notFound("The requested item")
+	case errors.Is(err, store.ErrConflict):
+		return Errorf(http.StatusConflict, "conflict", "That conflicts with existing data.")
+	case errors.Is(err, store.ErrDamaged):
+		return errDamaged
+	case store.IsDiskFull(err):
+		return Errorf(http.StatusInsufficientStorage, "disk_full",
+			"The disk of the computer running the server is full, so this was not saved. Free some disk space, then try again.")
+	}
+	return Errorf(http.StatusInternalServerError, "internal", "Something went wrong on the server; it has been logged.")
+}
+
+// opStatus is the HTTP status of a store refusal's kind.
+func opStatus(op *store.OpError) int {
+	switch {
+	case errors.Is(op, store.ErrConflict):
+		return http.StatusConflict
+	case errors.Is(op, store.ErrNotFound):
+		return http.StatusNotFound
+	case errors.Is(op, store.ErrTooLarge):
+		return http.StatusRequestEntityTooLarge
+	}
+	return http.StatusBadRequest
+}
+
+// frameError is toAPIError for the WebSocket: a refusal the client can act
+// on becomes an error frame; a server failure stays an error (logged, and
+// the socket closes).
+func frameError(err error) error {
+	if e := toAPIError(err); e.Status < http.StatusInternalServerError {
+		return &realtime.Error{Code: e.Code, Message: e.Message}
+	}
+	return err
 }
 
 // writeJSON writes v with status; encoding errors can only be logged.
@@ -85,9 +145,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false) // the body is JSON, never parsed as HTML
-	if err := enc.Encode(v); err != nil {
-		slog.Debug("write json", "err", err)
-	}
+	_ = enc.Encode(v)        // a failed write means the client left: nobody to tell
 	return nil
 }
 

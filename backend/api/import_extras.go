@@ -42,13 +42,13 @@ func storeImportExtras(ctx context.Context, tx *sql.Tx, codelabID string, b *imp
 	if err := store.InsertMetaTx(ctx, tx, codelabID, b.Meta); err != nil {
 		return err
 	}
-	var polls []store.Poll
+	var polls []model.Poll
 	for _, s := range b.Codelab.Steps {
 		if s.Hidden {
 			out.HiddenSteps++
 		}
 		for _, p := range importer.PollsFromMarkdown(s.Number, s.Markdown) {
-			polls = append(polls, store.Poll{Question: p.Question, Options: p.Options, Step: p.Step})
+			polls = append(polls, model.Poll{Question: p.Question, Options: p.Options, Step: p.Step})
 		}
 	}
 	if err := store.InsertPollsTx(ctx, tx, codelabID, polls); err != nil {

@@ -62,7 +62,7 @@ func (a *API) resolveHelp(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
 	ev, _, err := a.Events.Append(r.Context(), store.ResolveHelpOp(id, store.Admin, "", r.PathValue("hid")))
 	if err != nil {
-		return storeError(err)
+		return err
 	}
 	a.notifyHelpPositions(r.Context(), id)
 	return eventOut(w, http.StatusOK, ev)
@@ -90,7 +90,7 @@ func (a *API) announce(w http.ResponseWriter, r *http.Request) error {
 	}
 	ev, _, err := a.Events.Append(r.Context(), store.AnnouncementOp(id, in.CID, in.Text))
 	if err != nil {
-		return storeError(err)
+		return err
 	}
 	return eventOut(w, http.StatusCreated, ev)
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"net/http"
-	"strings"
 
 	"github.com/opencodelabs/desktop/backend/importer"
 	"github.com/opencodelabs/desktop/backend/model"
@@ -47,20 +46,6 @@ func (a *API) loopRoutes(m *http.ServeMux) {
 
 	m.HandleFunc("POST /api/admin/codelabs/{id}/raffle", a.admin(a.raffle))
 	m.HandleFunc("GET /api/admin/codelabs/{id}/raffle", a.admin(a.raffleDraws))
-}
-
-// loopError turns the workshop loop's store refusals into API errors.
-func loopError(err error) error {
-	var req *store.RequirementsError
-	var op *store.OpError
-	switch {
-	case errors.As(err, &req):
-		return &Error{Status: http.StatusConflict, Code: "requirements_not_met", Missing: req.Missing,
-			Message: "You have not finished yet: still missing " + strings.Join(req.Missing, ", ") + "."}
-	case errors.As(err, &op) && errors.Is(err, store.ErrTooLarge):
-		return Errorf(http.StatusRequestEntityTooLarge, op.Code, "%s", op.Message)
-	}
-	return storeError(err)
 }
 
 // runOp commits op through the live event log (which publishes its event

@@ -118,7 +118,7 @@ func (a *API) complete(w http.ResponseWriter, r *http.Request) error {
 		}
 		row = *prev
 	} else if err != nil {
-		return loopError(err)
+		return err
 	}
 	out, err := a.certificateOut(r, &row)
 	if err != nil {

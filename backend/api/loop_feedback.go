@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 
+	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/store"
 )
 
@@ -22,10 +23,10 @@ func (a *API) putFeedback(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	var out store.Feedback
-	fb := store.Feedback{Satisfaction: in.Satisfaction, Difficulty: in.Difficulty, Comment: in.Comment}
+	var out model.Feedback
+	fb := model.Feedback{Satisfaction: in.Satisfaction, Difficulty: in.Difficulty, Comment: in.Comment}
 	if _, err := a.runOp(r.Context(), store.FeedbackOp(at.CodelabID, person(at), fb, &out)); err != nil {
-		return loopError(err)
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

@@ -183,7 +183,7 @@ func (a *API) attendeeQuiz(w http.ResponseWriter, r *http.Request) error {
 
 type attemptIn struct {
 	Step    json.RawMessage       `json:"step"`
-	Answers []store.AttemptAnswer `json:"answers"`
+	Answers []model.AttemptAnswer `json:"answers"`
 }
 
 // quizAttempt grades an attempt on the server: POST .../quiz/attempts.
@@ -208,9 +208,9 @@ func (a *API) quizAttempt(w http.ResponseWriter, r *http.Request) error {
 			op.Part = &n
 		}
 	}
-	var out store.QuizAttempt
+	var out model.QuizAttempt
 	if _, err := a.runOp(r.Context(), store.QuizAttemptOp(at.CodelabID, person(at), op, &out)); err != nil {
-		return loopError(err)
+		return err
 	}
 	return writeJSON(w, http.StatusCreated, out)
 }

@@ -33,7 +33,7 @@ func (a *API) raffle(w http.ResponseWriter, r *http.Request) error {
 	}
 	var draw model.RaffleDraw
 	if _, err := a.runOp(r.Context(), store.RaffleOp(id, in.Among, exclude, present, &draw)); err != nil {
-		return loopError(err)
+		return err
 	}
 	return writeJSON(w, http.StatusCreated, draw)
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/opencodelabs/desktop/backend/imaging"
 	"github.com/opencodelabs/desktop/backend/importer"
+	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/store"
 )
 
@@ -50,30 +51,6 @@ func submissionName(original string) string {
 	return randomName(ext)
 }
 
-// writeInRoot writes data to name inside root via a temporary file.
-func writeInRoot(root *os.Root, name string, data []byte) error {
-	tmp := ".tmp-" + name
-	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return fmt.Errorf("api: write submission: %w", err)
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = root.Rename(tmp, name)
-	}
-	if err != nil {
-		_ = root.Remove(tmp) // best effort: the name is random and never listed
-		return fmt.Errorf("api: write submission: %w", err)
-	}
-	return nil
-}
-
 // removeSubmissionFile deletes one stored file through the os.Root.
 func (a *API) removeSubmissionFile(name string) {
 	if !store.SubmissionNameRx.MatchString(name) {
@@ -90,7 +67,7 @@ func (a *API) removeSubmissionFile(name string) {
 	}
 }
 
-func (a *API) withURLs(s *store.Submission, codelabID string, admin bool) {
+func (a *API) withURLs(s *model.Submission, codelabID string, admin bool) {
 	if s.Kind != "file" {
 		return
 	}
@@ -119,7 +96,7 @@ func (a *API) submit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	sub := &store.Submission{}
+	sub := &model.Submission{}
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
 		tooLarge := Errorf(http.StatusRequestEntityTooLarge, "submission_too_large", "A file may be at most %s.", humanSize(c.SubmissionMaxFileBytes))
 		fields, file, err := readForm(w, r, c.SubmissionMaxFileBytes, tooLarge)
@@ -137,21 +114,17 @@ func (a *API) submit(w http.ResponseWriter, r *http.Request) error {
 		if f, ok := imaging.Sniff(file.data); ok {
 			ct = f.ContentType()
 		}
-		*sub = store.Submission{Kind: "file", Title: title, FileName: submissionName(file.name),
+		*sub = model.Submission{Kind: "file", Title: title, FileName: submissionName(file.name),
 			OriginalName: cleanFileName(file.name), ContentType: ct, Size: int64(len(file.data))}
 		a.content.mu.RLock()
 		defer a.content.mu.RUnlock()
-		root, err := a.submissionsRoot()
-		if err != nil {
-			return err
-		}
-		defer root.Close()
-		if err := writeInRoot(root, sub.FileName, file.data); err != nil {
+		folder := store.NewFolder(a.submissionsDir())
+		if err := folder.WriteFile(sub.FileName, file.data); err != nil {
 			return err
 		}
 		if _, err := a.runOp(r.Context(), store.AddSubmissionOp(at.CodelabID, person(at), sub)); err != nil {
-			_ = root.Remove(sub.FileName) // best effort: the sweep removes unlisted files
-			return loopError(err)
+			_ = folder.Remove(sub.FileName) // best effort: the sweep removes unlisted files
+			return err
 		}
 	} else {
 		var in struct {
@@ -172,9 +145,9 @@ func (a *API) submit(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		*sub = store.Submission{Kind: "link", Title: title, URL: u}
+		*sub = model.Submission{Kind: "link", Title: title, URL: u}
 		if _, err := a.runOp(r.Context(), store.AddSubmissionOp(at.CodelabID, person(at), sub)); err != nil {
-			return loopError(err)
+			return err
 		}
 	}
 	a.withURLs(sub, at.CodelabID, false)
@@ -224,9 +197,9 @@ func (a *API) deleteSubmission(w http.ResponseWriter, r *http.Request) error {
 	}
 	a.content.mu.RLock()
 	defer a.content.mu.RUnlock()
-	var gone store.Submission
+	var gone model.Submission
 	if _, err := a.runOp(r.Context(), store.DeleteSubmissionOp(at.CodelabID, person(at), r.PathValue("sid"), &gone)); err != nil {
-		return loopError(err)
+		return err
 	}
 	if gone.Kind == "file" {
 		a.removeSubmissionFile(gone.FileName)
@@ -237,7 +210,7 @@ func (a *API) deleteSubmission(w http.ResponseWriter, r *http.Request) error {
 
 // submissionFor returns the submission if the request may read it: the
 // admin token, or the owner's attendee token. Anyone else gets 404.
-func (a *API) submissionFor(r *http.Request) (*store.Submission, error) {
+func (a *API) submissionFor(r *http.Request) (*model.Submission, error) {
 	id, sid := r.PathValue("id"), r.PathValue("sid")
 	admin := a.CheckAdmin(r) == nil
 	var owner string
@@ -256,7 +229,7 @@ func (a *API) submissionFor(r *http.Request) (*store.Submission, error) {
 }
 
 // openSubmission opens a stored file through the submissions os.Root.
-func (a *API) openSubmission(s *store.Submission) (*os.File, error) {
+func (a *API) openSubmission(s *model.Submission) (*os.File, error) {
 	if s.Kind != "file" || !store.SubmissionNameRx.MatchString(s.FileName) {
 		return nil, notFound("The file")
 	}
@@ -336,11 +309,11 @@ func (a *API) submissionThumbnail(w http.ResponseWriter, r *http.Request) error 
 
 type attendeeSubmissions struct {
 	Attendee    any                `json:"attendee"`
-	Submissions []store.Submission `json:"submissions"`
+	Submissions []model.Submission `json:"submissions"`
 }
 
 // groupSubmissions groups a roster-ordered list by attendee.
-func groupSubmissions(list []store.Submission) []attendeeSubmissions {
+func groupSubmissions(list []model.Submission) []attendeeSubmissions {
 	out := []attendeeSubmissions{}
 	for _, s := range list {
 		if n := len(out); n == 0 || out[n-1].Submissions[0].Attendee.ID != s.Attendee.ID {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/store"
 )
 
@@ -19,11 +20,11 @@ const maxURLLen = 2048
 // materialOut is a material as clients see it; files get a relative
 // download URL (relative like upload URLs, so it works on any address).
 type materialOut struct {
-	store.Material
+	model.Material
 	DownloadURL string `json:"download_url,omitempty"`
 }
 
-func toMaterialOut(m store.Material) materialOut {
+func toMaterialOut(m model.Material) materialOut {
 	out := materialOut{Material: m}
 	if m.Kind == store.MaterialFile {
 		out.DownloadURL = "api/codelabs/" + m.CodelabID + "/materials/" + m.ID + "/download"
@@ -31,7 +32,7 @@ func toMaterialOut(m store.Material) materialOut {
 	return out
 }
 
-func materialsOut(list []store.Material) []materialOut {
+func materialsOut(list []model.Material) []materialOut {
 	out := make([]materialOut, len(list))
 	for i, m := range list {
 		out[i] = toMaterialOut(m)
@@ -71,7 +72,7 @@ func (a *API) listMaterials(w http.ResponseWriter, r *http.Request) error {
 // createMaterial adds a link (JSON {title, url}) or a file (multipart
 // file + title) to a codelab.
 func (a *API) createMaterial(w http.ResponseWriter, r *http.Request) error {
-	m := &store.Material{CodelabID: r.PathValue("id")}
+	m := &model.Material{CodelabID: r.PathValue("id")}
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if ct == "multipart/form-data" {
 		return a.createFileMaterial(w, r, m)
@@ -100,7 +101,7 @@ func (a *API) createMaterial(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusCreated, toMaterialOut(*m))
 }
 
-func (a *API) createFileMaterial(w http.ResponseWriter, r *http.Request, m *store.Material) error {
+func (a *API) createFileMaterial(w http.ResponseWriter, r *http.Request, m *model.Material) error {
 	fields, file, err := readForm(w, r, maxMaterialBytes,
 		Errorf(http.StatusRequestEntityTooLarge, "material_too_large", "A material file may be at most %d MB.", maxMaterialBytes>>20))
 	if err != nil {

@@ -40,7 +40,7 @@ func (a *API) removeAttendee(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if _, _, err := a.Events.Append(r.Context(), store.RemoveAttendeeOp(id, aid, deleteChat)); err != nil {
-		return storeError(err)
+		return err
 	}
 	a.Hub.Kick(id, func(who realtime.Identity) bool { return !who.Admin && who.ID == aid },
 		realtime.CloseRemoved, "removed by the facilitator")
@@ -73,7 +73,7 @@ func (a *API) startSession(w http.ResponseWriter, r *http.Request) error {
 	}
 	var s model.Session
 	if _, _, err := a.Events.Append(r.Context(), store.StartSessionOp(id, in.Title, &s)); err != nil {
-		return storeError(err)
+		return err
 	}
 	a.Hub.Kick(id, func(who realtime.Identity) bool { return !who.Admin },
 		realtime.CloseSessionEnded, "a new session started")

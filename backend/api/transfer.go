@@ -29,14 +29,6 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	b, format, err := importer.ImportWith(file.name, file.data, opts)
-	var ie *importer.Error
-	if errors.As(err, &ie) {
-		status := http.StatusBadRequest
-		if ie.Code == importer.CodeZipTooLarge || ie.Code == importer.CodeFileTooLarge || ie.Code == importer.CodeStepTooLarge {
-			status = http.StatusRequestEntityTooLarge
-		}
-		return Errorf(status, ie.Code, "%s", ie.Message)
-	}
 	if err != nil {
 		return err
 	}
@@ -54,7 +46,7 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 	a.content.mu.RLock()
 	defer a.content.mu.RUnlock()
 
-	var uploads []*store.Upload
+	var uploads []*model.Upload
 	committed := false
 	defer func() {
 		if !committed {

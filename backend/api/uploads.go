@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/opencodelabs/desktop/backend/imaging"
+	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/store"
 )
 
@@ -147,8 +148,8 @@ func writeFileAtomic(dir, name string, data []byte) error {
 }
 
 // saveImage checks and shrinks an image and writes it under a new random
-// name. The caller records it (store.Upload) or deletes the file again.
-func (a *API) saveImage(original string, data []byte) (*store.Upload, error) {
+// name. The caller records it (model.Upload) or deletes the file again.
+func (a *API) saveImage(original string, data []byte) (*model.Upload, error) {
 	img, err := imaging.Process(data, maxImageWidth)
 	switch {
 	case errors.Is(err, imaging.ErrTooManyPixels):
@@ -162,7 +163,7 @@ func (a *API) saveImage(original string, data []byte) (*store.Upload, error) {
 	if err := writeFileAtomic(a.uploadsDir(), name, img.Data); err != nil {
 		return nil, err
 	}
-	return &store.Upload{Name: name, ContentType: img.Format.ContentType(), Size: int64(len(img.Data)),
+	return &model.Upload{Name: name, ContentType: img.Format.ContentType(), Size: int64(len(img.Data)),
 		Width: img.Width, Height: img.Height, OriginalName: cleanFileName(original)}, nil
 }
 

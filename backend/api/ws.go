@@ -75,16 +75,7 @@ func (a *API) attendeeWS(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	who := realtime.Identity{CodelabID: at.CodelabID, ID: at.ID, Name: at.Name}
-	return wsRefusal(a.Hub.Serve(w, r, who, since, wsHandler{a}))
-}
-
-// wsRefusal turns the hub's refusal before an upgrade into an API error.
-func wsRefusal(err error) error {
-	var re *realtime.Error
-	if errors.As(err, &re) {
-		return Errorf(http.StatusTooManyRequests, re.Code, "%s", re.Message)
-	}
-	return err
+	return a.Hub.Serve(w, r, who, since, wsHandler{a})
 }
 
 // sinceFor parses since and clamps it to the codelab's last seq: a client
@@ -120,7 +111,7 @@ func (a *API) adminWS(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	who := realtime.Identity{CodelabID: id, ID: store.Admin.ID, Name: store.Admin.Name, Admin: true}
-	return wsRefusal(a.Hub.Serve(w, r, who, since, wsHandler{a}))
+	return a.Hub.Serve(w, r, who, since, wsHandler{a})
 }
 
 func (a *API) codelabExists(ctx context.Context, id string) error {
@@ -182,11 +173,7 @@ func (h wsHandler) Handle(ctx context.Context, who realtime.Identity, msg realti
 	}
 	ev, dup, err := h.a.Events.Append(ctx, op)
 	if err != nil {
-		var oe *store.OpError
-		if errors.As(err, &oe) {
-			return 0, &realtime.Error{Code: oe.Code, Message: oe.Message}
-		}
-		return 0, err
+		return 0, frameError(err)
 	}
 	if ev.Type == "help_resolved" && !dup {
 		h.a.notifyHelpPositions(ctx, cl)

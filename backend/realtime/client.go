@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
+	"github.com/opencodelabs/desktop/backend/model"
 )
 
 // CloseSlowClient is the close code sent when a connection's send queue
@@ -195,7 +196,7 @@ func (c *client) catchUp(ctx context.Context, handler Handler, since int64) erro
 			}
 		}
 	}
-	ready, _ := json.Marshal(map[string]any{"type": "ready", "seq": last, "you": personJS{c.who.ID, c.who.Name},
+	ready, _ := json.Marshal(map[string]any{"type": "ready", "seq": last, "you": model.Person{ID: c.who.ID, Name: c.who.Name},
 		"online": c.hub.onlineList(c.who.CodelabID)})
 	return c.write(ready)
 }

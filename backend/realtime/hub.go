@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
+	"github.com/opencodelabs/desktop/backend/model"
 )
 
 // Identity is who is on a connection. Admin connections see every event of
@@ -233,14 +234,9 @@ func (h *Hub) Close(ctx context.Context) {
 }
 
 type presenceFrame struct {
-	Type     string   `json:"type"`
-	Attendee personJS `json:"attendee"`
-	Online   bool     `json:"online"`
-}
-
-type personJS struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	Type     string       `json:"type"`
+	Attendee model.Person `json:"attendee"`
+	Online   bool         `json:"online"`
 }
 
 // join registers c; the first connection of an attendee announces it online.
@@ -291,7 +287,7 @@ func (h *Hub) leave(c *client) {
 }
 
 func (h *Hub) presenceLocked(r *room, who Identity, online bool) {
-	data, _ := json.Marshal(presenceFrame{Type: "presence", Attendee: personJS{who.ID, who.Name}, Online: online})
+	data, _ := json.Marshal(presenceFrame{Type: "presence", Attendee: model.Person{ID: who.ID, Name: who.Name}, Online: online})
 	for c := range r.clients {
 		if c.who.ID != who.ID {
 			c.deliverIfLive(outFrame{data: data})

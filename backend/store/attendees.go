@@ -30,14 +30,6 @@ var ErrInvalid = errors.New("invalid")
 // continueAlphabet has no 0/O, 1/I/L: codes are read aloud and typed on phones.
 const continueAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
-// Registration is what a new attendee (or a new device) receives. Token is
-// shown once; only its hash is stored.
-type Registration struct {
-	Attendee     model.Attendee `json:"attendee"`
-	Token        string         `json:"token"`
-	ContinueCode string         `json:"continue_code"`
-}
-
 // CleanName trims a name and collapses its inner spaces; it is the name
 // stored and shown.
 func CleanName(name string) string { return strings.Join(strings.Fields(name), " ") }
@@ -102,13 +94,13 @@ func NormalizeContinueCode(code string) string {
 // code (trimmed, case-insensitive). Errors: ErrNotFound (no such public
 // codelab), ErrWrongCode, ErrConflict (codelab full, name taken), ErrInvalid
 // (bad name).
-func (s *Store) RegisterAttendee(ctx context.Context, codelabID, name, code string) (*Registration, error) {
+func (s *Store) RegisterAttendee(ctx context.Context, codelabID, name, code string) (*model.Registration, error) {
 	name = CleanName(name)
 	if err := ValidateName(name); err != nil {
 		return nil, err
 	}
 	key := NameKey(name)
-	var reg *Registration
+	var reg *model.Registration
 	err := s.Write(ctx, func(tx *sql.Tx) error {
 		var want string
 		var public bool
@@ -152,7 +144,7 @@ func (s *Store) RegisterAttendee(ctx context.Context, codelabID, name, code stri
 		if err != nil {
 			return err
 		}
-		reg = &Registration{Attendee: a, Token: token, ContinueCode: cont}
+		reg = &model.Registration{Attendee: a, Token: token, ContinueCode: cont}
 		return nil
 	})
 	if err == nil {
@@ -187,12 +179,12 @@ func insertToken(ctx context.Context, tx *sql.Tx, attendeeID string) (string, er
 
 // ContinueAttendee gives the attendee holding code in codelabID a new token
 // for another device; the old tokens keep working. ErrNotFound if no match.
-func (s *Store) ContinueAttendee(ctx context.Context, codelabID, code string) (*Registration, error) {
+func (s *Store) ContinueAttendee(ctx context.Context, codelabID, code string) (*model.Registration, error) {
 	code = NormalizeContinueCode(code)
 	if code == "" { // matches nobody: no need to take the writer
 		return nil, fmt.Errorf("store: continue code: %w", ErrNotFound)
 	}
-	var reg *Registration
+	var reg *model.Registration
 	err := s.Write(ctx, func(tx *sql.Tx) error {
 		a, err := scanAttendee(tx.QueryRowContext(ctx, `SELECT `+attendeeColumns+` FROM attendees
 			WHERE codelab_id = ? AND continue_code = ?`, codelabID, code))
@@ -206,7 +198,7 @@ func (s *Store) ContinueAttendee(ctx context.Context, codelabID, code string) (*
 		if err != nil {
 			return err
 		}
-		reg = &Registration{Attendee: *a, Token: token, ContinueCode: code}
+		reg = &model.Registration{Attendee: *a, Token: token, ContinueCode: code}
 		return nil
 	})
 	return reg, err

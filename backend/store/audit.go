@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/opencodelabs/desktop/backend/model"
 )
 
 // Actor kinds of the audit log.
@@ -37,21 +39,6 @@ const auditTimeLayout = "2006-01-02T15:04:05.000000000Z"
 // maxAuditDetail bounds one row's detail JSON: the log records facts, not content.
 const maxAuditDetail = 2 << 10
 
-// AuditEntry is one row of the audit log. Detail is a small JSON object of
-// facts (never chat or other free text an attendee wrote).
-type AuditEntry struct {
-	ID         int64           `json:"id"`
-	At         time.Time       `json:"at"`
-	ActorKind  string          `json:"actor_kind"`
-	ActorID    string          `json:"actor_id"`
-	ActorName  string          `json:"actor_name"`
-	Action     string          `json:"action"`
-	CodelabID  string          `json:"codelab_id"`
-	TargetKind string          `json:"target_kind"`
-	TargetID   string          `json:"target_id"`
-	Detail     json.RawMessage `json:"detail"`
-}
-
 // AuditDetail encodes a small detail object; an empty map gives "{}".
 func AuditDetail(fields map[string]any) json.RawMessage {
 	if len(fields) == 0 {
@@ -66,7 +53,7 @@ func AuditDetail(fields map[string]any) json.RawMessage {
 
 // RecordAuditTx writes e inside the caller's transaction, so the row
 // commits (or rolls back) with the write it describes.
-func RecordAuditTx(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
+func RecordAuditTx(ctx context.Context, tx *sql.Tx, e model.AuditEntry) error {
 	switch e.ActorKind {
 	case ActorFacilitator, ActorAttendee, ActorHelper, ActorSystem:
 	default:
@@ -95,7 +82,7 @@ func RecordAuditTx(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
 
 // RecordAudit writes e in its own transaction, right after the caller's
 // committed write.
-func (s *Store) RecordAudit(ctx context.Context, e AuditEntry) error {
+func (s *Store) RecordAudit(ctx context.Context, e model.AuditEntry) error {
 	return s.Write(ctx, func(tx *sql.Tx) error { return RecordAuditTx(ctx, tx, e) })
 }
 
@@ -112,7 +99,7 @@ type AuditFilter struct {
 }
 
 // ListAudit returns matching rows, newest first.
-func (s *Store) ListAudit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
+func (s *Store) ListAudit(ctx context.Context, f AuditFilter) ([]model.AuditEntry, error) {
 	var where []string
 	var args []any
 	add := func(cond string, vals ...any) { where = append(where, cond); args = append(args, vals...) }
@@ -148,9 +135,9 @@ func (s *Store) ListAudit(ctx context.Context, f AuditFilter) ([]AuditEntry, err
 		return nil, fmt.Errorf("store: list audit: %w", err)
 	}
 	defer rows.Close()
-	out := []AuditEntry{}
+	out := []model.AuditEntry{}
 	for rows.Next() {
-		var e AuditEntry
+		var e model.AuditEntry
 		var at, detail string
 		if err := rows.Scan(&e.ID, &at, &e.ActorKind, &e.ActorID, &e.ActorName, &e.Action, &e.CodelabID,
 			&e.TargetKind, &e.TargetID, &detail); err != nil {
@@ -242,7 +229,7 @@ func auditAnnouncementTx(ctx context.Context, tx *sql.Tx, codelabID, at string) 
 		codelabID).Scan(&seq); err != nil {
 		return fmt.Errorf("store: audit announcement seq: %w", err)
 	}
-	return RecordAuditTx(ctx, tx, AuditEntry{At: parseTime(at), ActorKind: ActorFacilitator, ActorID: Admin.ID,
+	return RecordAuditTx(ctx, tx, model.AuditEntry{At: parseTime(at), ActorKind: ActorFacilitator, ActorID: Admin.ID,
 		ActorName: Admin.Name, Action: "announcement.send", CodelabID: codelabID, TargetKind: "event",
 		TargetID: strconv.FormatInt(seq, 10)})
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/store"
 	"github.com/opencodelabs/desktop/backend/store/storetest"
 )
@@ -24,7 +25,7 @@ func (c *auditClock) set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 
 func recordAt(t *testing.T, st *store.Store, at time.Time, action string) {
 	t.Helper()
-	if err := st.RecordAudit(context.Background(), store.AuditEntry{At: at, ActorKind: store.ActorSystem, Action: action}); err != nil {
+	if err := st.RecordAudit(context.Background(), model.AuditEntry{At: at, ActorKind: store.ActorSystem, Action: action}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -93,7 +94,7 @@ func TestAuditListFiltersAndOrder(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.New(t)
 	base := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
-	for i, e := range []store.AuditEntry{
+	for i, e := range []model.AuditEntry{
 		{ActorKind: store.ActorFacilitator, ActorID: "admin", Action: "codelab.create", CodelabID: "c1"},
 		{ActorKind: store.ActorAttendee, ActorID: "a1", ActorName: "Ada", Action: "attendee.register", CodelabID: "c1"},
 		{ActorKind: store.ActorAttendee, ActorID: "a2", ActorName: "Bob", Action: "attendee.register", CodelabID: "c2"},
@@ -103,7 +104,7 @@ func TestAuditListFiltersAndOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := st.RecordAudit(ctx, store.AuditEntry{ActorKind: "robot", Action: "x"}); err == nil {
+	if err := st.RecordAudit(ctx, model.AuditEntry{ActorKind: "robot", Action: "x"}); err == nil {
 		t.Error("unknown actor kind: got nil, want an error")
 	}
 	for _, tc := range []struct {

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/opencodelabs/desktop/backend/model"
 )
 
 // Automatic backups (docs/backup.md): rolling snapshots in
@@ -31,13 +33,6 @@ func AutoDir(dataDir string) string { return filepath.Join(dataDir, "backups", "
 // IsAutoBackupName reports whether name is the name of an automatic
 // backup (the only names the restore-by-name endpoint accepts).
 func IsAutoBackupName(name string) bool { return autoNameRx.MatchString(name) }
-
-// BackupInfo is one automatic backup on disk.
-type BackupInfo struct {
-	Name      string    `json:"name"`
-	CreatedAt time.Time `json:"created_at"`
-	Size      int64     `json:"size"`
-}
 
 // AutoBackups takes the rolling snapshots. Now is the clock (tests pass
 // a fake one); Lock, when set, is held while a snapshot is written so no
@@ -148,7 +143,7 @@ func (b *AutoBackups) Prune(now time.Time) error {
 }
 
 // keepBackups applies the retention rule to list (newest first).
-func keepBackups(list []BackupInfo, now time.Time) map[string]bool {
+func keepBackups(list []model.BackupInfo, now time.Time) map[string]bool {
 	keep := map[string]bool{}
 	today := now.UTC().Truncate(24 * time.Hour)
 	oldest := today.AddDate(0, 0, -(AutoKeepDays - 1))
@@ -168,15 +163,15 @@ func keepBackups(list []BackupInfo, now time.Time) map[string]bool {
 
 // ListAutoBackups lists the automatic backups in dataDir, newest first.
 // Other files in the folder are ignored.
-func ListAutoBackups(dataDir string) ([]BackupInfo, error) {
+func ListAutoBackups(dataDir string) ([]model.BackupInfo, error) {
 	entries, err := os.ReadDir(AutoDir(dataDir))
 	if os.IsNotExist(err) {
-		return []BackupInfo{}, nil
+		return []model.BackupInfo{}, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: list automatic backups: %w", err)
 	}
-	out := []BackupInfo{}
+	out := []model.BackupInfo{}
 	for _, e := range entries {
 		if !e.Type().IsRegular() || !autoNameRx.MatchString(e.Name()) {
 			continue
@@ -189,7 +184,7 @@ func ListAutoBackups(dataDir string) ([]BackupInfo, error) {
 		if err != nil {
 			continue
 		}
-		out = append(out, BackupInfo{Name: e.Name(), CreatedAt: t, Size: fi.Size()})
+		out = append(out, model.BackupInfo{Name: e.Name(), CreatedAt: t, Size: fi.Size()})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].CreatedAt.After(out[j].CreatedAt) })
 	return out, nil
@@ -199,7 +194,7 @@ func ListAutoBackups(dataDir string) ([]BackupInfo, error) {
 // opens and carries a valid manifest (a cheap check: the central
 // directory and manifest.json; a restore verifies everything). A snapshot
 // cut short or damaged on disk since is skipped. nil when there is none.
-func NewestGoodAutoBackup(dataDir string) (*BackupInfo, error) {
+func NewestGoodAutoBackup(dataDir string) (*model.BackupInfo, error) {
 	list, err := ListAutoBackups(dataDir)
 	if err != nil {
 		return nil, err

@@ -24,7 +24,7 @@ func TestBackupVerifyRestore(t *testing.T) {
 	if err := st.CreateCodelab(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.CreateMaterial(ctx, &store.Material{CodelabID: c.ID, Kind: store.MaterialLink, Title: "L", URL: "https://a.example/"}); err != nil {
+	if err := st.CreateMaterial(ctx, &model.Material{CodelabID: c.ID, Kind: store.MaterialLink, Title: "L", URL: "https://a.example/"}); err != nil {
 		t.Fatal(err)
 	}
 	archive := filepath.Join(dir, "b.zip")

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/opencodelabs/desktop/backend/model"
 )
 
 // splitEnvironments reads a step's comma-separated environments column.
@@ -17,16 +19,6 @@ func splitEnvironments(s string) []string {
 		}
 	}
 	return out
-}
-
-// Poll is a prepared poll of a codelab (codelab_polls), from an imported
-// claat survey or Google Docs survey table.
-type Poll struct {
-	ID       string   `json:"id"`
-	Position int      `json:"position"`
-	Question string   `json:"question"`
-	Options  []string `json:"options"`
-	Step     int      `json:"step"`
 }
 
 // InsertMetaTx stores a codelab's extra header fields inside tx.
@@ -58,7 +50,7 @@ func (s *Store) CodelabMeta(ctx context.Context, codelabID string) (map[string]s
 }
 
 // InsertPollsTx stores a codelab's prepared polls, numbered by position.
-func InsertPollsTx(ctx context.Context, tx *sql.Tx, codelabID string, polls []Poll) error {
+func InsertPollsTx(ctx context.Context, tx *sql.Tx, codelabID string, polls []model.Poll) error {
 	for i := range polls {
 		p := &polls[i]
 		p.ID, p.Position = NewID(), i+1
@@ -72,16 +64,16 @@ func InsertPollsTx(ctx context.Context, tx *sql.Tx, codelabID string, polls []Po
 }
 
 // CodelabPolls returns a codelab's prepared polls in order.
-func (s *Store) CodelabPolls(ctx context.Context, codelabID string) ([]Poll, error) {
+func (s *Store) CodelabPolls(ctx context.Context, codelabID string) ([]model.Poll, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT id, position, question, options, step FROM codelab_polls
 		WHERE codelab_id = ? ORDER BY position`, codelabID)
 	if err != nil {
 		return nil, fmt.Errorf("store: read polls: %w", err)
 	}
 	defer rows.Close()
-	out := []Poll{}
+	out := []model.Poll{}
 	for rows.Next() {
-		var p Poll
+		var p model.Poll
 		var opts string
 		if err := rows.Scan(&p.ID, &p.Position, &p.Question, &opts, &p.Step); err != nil {
 			return nil, fmt.Errorf("store: scan poll: %w", err)

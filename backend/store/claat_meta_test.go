@@ -19,7 +19,7 @@ func TestImportExtrasStoredAndCopied(t *testing.T) {
 		{Title: "Kiosk", Markdown: "b", Hidden: true, Environments: []string{"kiosk", "lab"}},
 	}}
 	meta := map[string]string{"feedback link": "https://e.com/issues", "status": "Published"}
-	polls := []store.Poll{{Question: "Q?", Options: []string{"A", "B"}, Step: 2}}
+	polls := []model.Poll{{Question: "Q?", Options: []string{"A", "B"}, Step: 2}}
 	err := st.Write(ctx, func(tx *sql.Tx) error {
 		if err := store.InsertCodelabTx(ctx, tx, c); err != nil {
 			return err

@@ -36,14 +36,6 @@ type CertificateRow struct {
 	CompletedAt time.Time
 }
 
-// Requirements is an attendee's completion standing.
-type Requirements struct {
-	Completed     bool            `json:"completed"`
-	Missing       []string        `json:"missing"`
-	Requires      map[string]bool `json:"requires"`
-	CertificateID *string         `json:"certificate_id"`
-}
-
 // CertificateKey returns the facilitator's signing key, creating it on
 // first use. It lives in the database so backups carry it.
 func (s *Store) CertificateKey(ctx context.Context) (ed25519.PrivateKey, time.Time, error) {
@@ -141,12 +133,12 @@ func missingTx(ctx context.Context, q queryer, codelabID, attendeeID string) ([]
 }
 
 // AttendeeRequirements reports what the attendee still needs to complete.
-func (s *Store) AttendeeRequirements(ctx context.Context, codelabID, attendeeID string) (*Requirements, error) {
+func (s *Store) AttendeeRequirements(ctx context.Context, codelabID, attendeeID string) (*model.Requirements, error) {
 	missing, requires, err := missingTx(ctx, s.read, codelabID, attendeeID)
 	if err != nil {
 		return nil, err
 	}
-	r := &Requirements{Missing: missing, Requires: requires}
+	r := &model.Requirements{Missing: missing, Requires: requires}
 	if c, err := s.CertificateOf(ctx, attendeeID); err == nil {
 		r.Completed, r.CertificateID, r.Missing = true, &c.ID, []string{}
 	} else if !errors.Is(err, ErrNotFound) {
@@ -228,27 +220,16 @@ func (s *Store) CertificateOf(ctx context.Context, attendeeID string) (*Certific
 	return s.queryCertificate(ctx, `WHERE attendee_id = ?`, attendeeID)
 }
 
-// LoopRow is one attendee's workshop-loop standing for the dashboard.
-type LoopRow struct {
-	Attendee      model.Person `json:"attendee"`
-	CompletedAt   *time.Time   `json:"completed_at"`
-	CertificateID *string      `json:"certificate_id"`
-	QuizPassed    bool         `json:"quiz_passed"`
-	BestScore     *int         `json:"best_score_percent"`
-	Feedback      bool         `json:"feedback"`
-	Submissions   int          `json:"submissions"`
-}
-
 // LoopStatus lists every attendee of the codelab with their standing.
-func (s *Store) LoopStatus(ctx context.Context, codelabID string) ([]LoopRow, error) {
+func (s *Store) LoopStatus(ctx context.Context, codelabID string) ([]model.LoopRow, error) {
 	stats, err := s.GetQuizStats(ctx, codelabID)
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]LoopRow, len(stats.Attendees))
+	rows := make([]model.LoopRow, len(stats.Attendees))
 	idx := map[string]int{}
 	for i, a := range stats.Attendees {
-		rows[i] = LoopRow{Attendee: a.Attendee, QuizPassed: a.QuizPassed, BestScore: a.BestScore}
+		rows[i] = model.LoopRow{Attendee: a.Attendee, QuizPassed: a.QuizPassed, BestScore: a.BestScore}
 		idx[a.Attendee.ID] = i
 	}
 	q := `SELECT a.id,

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/opencodelabs/desktop/backend/model"
@@ -15,18 +14,8 @@ import (
 // MaxFeedbackComment bounds a feedback comment, in characters.
 const MaxFeedbackComment = 2000
 
-// Feedback is one attendee's rating of a codelab.
-type Feedback struct {
-	Satisfaction int           `json:"satisfaction"`
-	Difficulty   int           `json:"difficulty"`
-	Comment      string        `json:"comment"`
-	CreatedAt    time.Time     `json:"created_at"`
-	UpdatedAt    time.Time     `json:"updated_at"`
-	Attendee     *model.Person `json:"attendee,omitempty"`
-}
-
 // ValidateFeedback checks the ranges and trims the comment.
-func ValidateFeedback(f *Feedback) error {
+func ValidateFeedback(f *model.Feedback) error {
 	bad := func(msg string) error { return &OpError{Kind: ErrInvalid, Code: "invalid_feedback", Message: msg} }
 	if f.Satisfaction < 1 || f.Satisfaction > 5 {
 		return bad("satisfaction must be a whole number from 1 to 5.")
@@ -43,7 +32,7 @@ func ValidateFeedback(f *Feedback) error {
 
 // FeedbackOp stores (or updates) the attendee's one feedback and logs a
 // feedback event for them and the facilitator. *out receives the stored row.
-func FeedbackOp(codelabID string, who model.Person, in Feedback, out *Feedback) Op {
+func FeedbackOp(codelabID string, who model.Person, in model.Feedback, out *model.Feedback) Op {
 	return Op{CodelabID: codelabID, ActorID: who.ID, Apply: func(ctx context.Context, tx *sql.Tx, at string) (Draft, error) {
 		if err := ValidateFeedback(&in); err != nil {
 			return Draft{}, err
@@ -70,7 +59,7 @@ func FeedbackOp(codelabID string, who model.Person, in Feedback, out *Feedback) 
 			updated_at = excluded.updated_at`, who.ID, codelabID, in.Satisfaction, in.Difficulty, in.Comment, created, at); err != nil {
 			return Draft{}, fmt.Errorf("store: save feedback: %w", notFoundIfFK(err))
 		}
-		*out = Feedback{Satisfaction: in.Satisfaction, Difficulty: in.Difficulty, Comment: in.Comment,
+		*out = model.Feedback{Satisfaction: in.Satisfaction, Difficulty: in.Difficulty, Comment: in.Comment,
 			CreatedAt: parseTime(created), UpdatedAt: parseTime(at)}
 		return Draft{Type: "feedback", VisibleTo: Admin.ID, Fields: map[string]any{
 			"attendee": who, "satisfaction": in.Satisfaction, "difficulty": in.Difficulty,
@@ -80,7 +69,7 @@ func FeedbackOp(codelabID string, who model.Person, in Feedback, out *Feedback) 
 }
 
 // MyFeedback returns the attendee's feedback or nil.
-func (s *Store) MyFeedback(ctx context.Context, attendeeID string) (*Feedback, error) {
+func (s *Store) MyFeedback(ctx context.Context, attendeeID string) (*model.Feedback, error) {
 	list, err := s.queryFeedback(ctx, `WHERE f.attendee_id = ?`, attendeeID)
 	if err != nil || len(list) == 0 {
 		return nil, err
@@ -89,16 +78,16 @@ func (s *Store) MyFeedback(ctx context.Context, attendeeID string) (*Feedback, e
 	return &list[0], nil
 }
 
-func (s *Store) queryFeedback(ctx context.Context, where string, args ...any) ([]Feedback, error) {
+func (s *Store) queryFeedback(ctx context.Context, where string, args ...any) ([]model.Feedback, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT f.satisfaction, f.difficulty, f.comment, f.created_at, f.updated_at,
 		a.id, a.name FROM feedback f JOIN attendees a ON a.id = f.attendee_id `+where+` ORDER BY f.updated_at DESC, a.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: feedback: %w", err)
 	}
 	defer rows.Close()
-	var out []Feedback
+	var out []model.Feedback
 	for rows.Next() {
-		var f Feedback
+		var f model.Feedback
 		var p model.Person
 		var c, u string
 		if err := rows.Scan(&f.Satisfaction, &f.Difficulty, &f.Comment, &c, &u, &p.ID, &p.Name); err != nil {
@@ -110,26 +99,9 @@ func (s *Store) queryFeedback(ctx context.Context, where string, args ...any) ([
 	return out, rows.Err()
 }
 
-// FeedbackComment is one comment in the facilitator's summary.
-type FeedbackComment struct {
-	Comment      string        `json:"comment"`
-	Satisfaction int           `json:"satisfaction"`
-	Difficulty   int           `json:"difficulty"`
-	At           time.Time     `json:"at"`
-	Attendee     *model.Person `json:"attendee,omitempty"`
-}
-
-// FeedbackSummary is the dashboard's feedback view.
-type FeedbackSummary struct {
-	Count        int               `json:"count"`
-	Averages     map[string]any    `json:"averages"`
-	Distribution map[string][5]int `json:"distribution"`
-	Comments     []FeedbackComment `json:"comments"`
-}
-
 // GetFeedbackSummary computes averages and distributions; comments carry
 // names only when withNames.
-func (s *Store) GetFeedbackSummary(ctx context.Context, codelabID string, withNames bool) (*FeedbackSummary, error) {
+func (s *Store) GetFeedbackSummary(ctx context.Context, codelabID string, withNames bool) (*model.FeedbackSummary, error) {
 	if err := s.CodelabExists(ctx, codelabID); err != nil {
 		return nil, err
 	}
@@ -137,8 +109,8 @@ func (s *Store) GetFeedbackSummary(ctx context.Context, codelabID string, withNa
 	if err != nil {
 		return nil, err
 	}
-	sum := &FeedbackSummary{Count: len(list), Averages: map[string]any{"satisfaction": nil, "difficulty": nil},
-		Distribution: map[string][5]int{}, Comments: []FeedbackComment{}}
+	sum := &model.FeedbackSummary{Count: len(list), Averages: map[string]any{"satisfaction": nil, "difficulty": nil},
+		Distribution: map[string][5]int{}, Comments: []model.FeedbackComment{}}
 	var sat, dif [5]int
 	var ts, td int
 	for _, f := range list {
@@ -147,7 +119,7 @@ func (s *Store) GetFeedbackSummary(ctx context.Context, codelabID string, withNa
 		ts += f.Satisfaction
 		td += f.Difficulty
 		if f.Comment != "" {
-			c := FeedbackComment{Comment: f.Comment, Satisfaction: f.Satisfaction, Difficulty: f.Difficulty, At: f.UpdatedAt}
+			c := model.FeedbackComment{Comment: f.Comment, Satisfaction: f.Satisfaction, Difficulty: f.Difficulty, At: f.UpdatedAt}
 			if withNames {
 				c.Attendee = f.Attendee
 			}

@@ -43,19 +43,26 @@ func (f Folder) root() (*os.Root, error) { return os.OpenRoot(f.Dir) }
 // Open opens the stored file name for reading. A missing file or folder
 // is fs.ErrNotExist; an unsafe name is ErrUnsafeFileName.
 func (f Folder) Open(name string) (*os.File, error) {
+	return readIn(f, name, func(r *os.Root) (*os.File, error) { return r.Open(name) })
+}
+
+// readIn checks name, opens the folder as an os.Root and runs read in it;
+// a link out of the folder becomes ErrUnsafeFileName.
+func readIn[T any](f Folder, name string, read func(*os.Root) (T, error)) (T, error) {
+	var zero T
 	if err := CheckFileName(name); err != nil {
-		return nil, err
+		return zero, err
 	}
 	r, err := f.root()
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
 	defer r.Close()
-	f2, err := r.Open(name)
+	v, err := read(r)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, escaped(r, name, err)
+		return zero, escaped(r, name, err)
 	}
-	return f2, err
+	return v, err
 }
 
 // escaped turns the error of a link that os.Root refused to follow out
@@ -69,19 +76,7 @@ func escaped(r *os.Root, name string, err error) error {
 
 // ReadFile reads the whole stored file name.
 func (f Folder) ReadFile(name string) ([]byte, error) {
-	if err := CheckFileName(name); err != nil {
-		return nil, err
-	}
-	r, err := f.root()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	data, err := r.ReadFile(name)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, escaped(r, name, err)
-	}
-	return data, err
+	return readIn(f, name, func(r *os.Root) ([]byte, error) { return r.ReadFile(name) })
 }
 
 // Remove deletes the stored file name; a file that is already gone is not

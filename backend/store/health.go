@@ -11,22 +11,18 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/opencodelabs/desktop/backend/model"
 )
 
 // ErrDamaged is returned by every write while the database is damaged
 // (see Damage): nothing is written to a file that failed its check.
 var ErrDamaged = errors.New("store: the database is damaged; restore a backup")
 
-// Damage says why the database file at start could not be trusted.
-type Damage struct {
-	Reason     string    `json:"reason"`
-	DetectedAt time.Time `json:"detected_at"`
-}
-
 // Damage is non-nil while the store runs in the damaged state: reads go
 // to the damaged file read-only, writes fail with ErrDamaged, until a
 // backup replaces the file (ApplyRestore).
-func (s *Store) Damage() *Damage { return s.damage.Load() }
+func (s *Store) Damage() *model.Damage { return s.damage.Load() }
 
 // CheckDataDir makes sure dir exists and is writable, and says which
 // folder and why when it is not (read-only disk, permissions, a file in
@@ -139,6 +135,6 @@ func openDamaged(path, reason string) (*Store, error) {
 	}
 	write.SetMaxOpenConns(1)
 	s := &Store{path: path, write: write, read: read}
-	s.damage.Store(&Damage{Reason: reason, DetectedAt: time.Now().UTC()})
+	s.damage.Store(&model.Damage{Reason: reason, DetectedAt: time.Now().UTC()})
 	return s, nil
 }

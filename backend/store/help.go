@@ -39,7 +39,7 @@ func HelpOp(codelabID string, who model.Person, cid string, step int) Op {
 			codelabID).Scan(&h.Position); err != nil {
 			return Draft{}, fmt.Errorf("store: help position: %w", err)
 		}
-		if err := RecordAuditTx(ctx, tx, AuditEntry{At: parseTime(at), ActorKind: ActorAttendee, ActorID: who.ID,
+		if err := RecordAuditTx(ctx, tx, model.AuditEntry{At: parseTime(at), ActorKind: ActorAttendee, ActorID: who.ID,
 			ActorName: who.Name, Action: "help.ask", CodelabID: codelabID, TargetKind: "help", TargetID: h.ID,
 			Detail: AuditDetail(map[string]any{"step": step})}); err != nil {
 			return Draft{}, err
@@ -84,7 +84,7 @@ func ResolveHelpOp(codelabID string, by model.Person, cid, helpID string) Op {
 		if by.ID == Admin.ID {
 			kind = ActorFacilitator
 		}
-		if err := RecordAuditTx(ctx, tx, AuditEntry{At: parseTime(at), ActorKind: kind, ActorID: by.ID, ActorName: by.Name,
+		if err := RecordAuditTx(ctx, tx, model.AuditEntry{At: parseTime(at), ActorKind: kind, ActorID: by.ID, ActorName: by.Name,
 			Action: "help.resolve", CodelabID: codelabID, TargetKind: "help", TargetID: id,
 			Detail: AuditDetail(map[string]any{"attendee_id": asker.ID})}); err != nil {
 			return Draft{}, err

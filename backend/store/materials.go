@@ -5,7 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
+
+	"github.com/opencodelabs/desktop/backend/model"
 )
 
 // Material kinds.
@@ -14,27 +15,10 @@ const (
 	MaterialFile = "file"
 )
 
-// Material is a link or a file a facilitator hands out with a codelab.
-// FileName is the stored name under uploads/materials/ and never leaves
-// the server; OriginalName is what a download is called.
-type Material struct {
-	ID           string    `json:"id"`
-	CodelabID    string    `json:"codelab_id"`
-	Kind         string    `json:"kind"`
-	Title        string    `json:"title"`
-	URL          string    `json:"url,omitempty"`
-	FileName     string    `json:"-"`
-	OriginalName string    `json:"file_name,omitempty"`
-	ContentType  string    `json:"content_type,omitempty"`
-	Size         int64     `json:"size,omitempty"`
-	Position     int       `json:"position"`
-	CreatedAt    time.Time `json:"created_at"`
-}
-
 const materialColumns = `id, codelab_id, kind, title, url, file_name, original_name, content_type, size, position, created_at`
 
-func scanMaterial(row rowScanner) (*Material, error) {
-	var m Material
+func scanMaterial(row rowScanner) (*model.Material, error) {
+	var m model.Material
 	var created string
 	if err := row.Scan(&m.ID, &m.CodelabID, &m.Kind, &m.Title, &m.URL, &m.FileName, &m.OriginalName,
 		&m.ContentType, &m.Size, &m.Position, &created); err != nil {
@@ -46,7 +30,7 @@ func scanMaterial(row rowScanner) (*Material, error) {
 
 // ListMaterials returns a codelab's materials in the order they were added;
 // ErrNotFound when the codelab does not exist.
-func (s *Store) ListMaterials(ctx context.Context, codelabID string) ([]Material, error) {
+func (s *Store) ListMaterials(ctx context.Context, codelabID string) ([]model.Material, error) {
 	if err := codelabExists(ctx, s.read, codelabID); err != nil {
 		return nil, err
 	}
@@ -56,7 +40,7 @@ func (s *Store) ListMaterials(ctx context.Context, codelabID string) ([]Material
 		return nil, fmt.Errorf("store: list materials: %w", err)
 	}
 	defer rows.Close()
-	out := []Material{}
+	out := []model.Material{}
 	for rows.Next() {
 		m, err := scanMaterial(rows)
 		if err != nil {
@@ -68,18 +52,18 @@ func (s *Store) ListMaterials(ctx context.Context, codelabID string) ([]Material
 }
 
 // GetMaterial returns material mid of codelab codelabID.
-func (s *Store) GetMaterial(ctx context.Context, codelabID, mid string) (*Material, error) {
+func (s *Store) GetMaterial(ctx context.Context, codelabID, mid string) (*model.Material, error) {
 	return getMaterial(ctx, s.read, codelabID, mid)
 }
 
-func getMaterial(ctx context.Context, q rowQuerier, codelabID, mid string) (*Material, error) {
+func getMaterial(ctx context.Context, q rowQuerier, codelabID, mid string) (*model.Material, error) {
 	return oneMaterial(q.QueryRowContext(ctx, `SELECT `+materialColumns+` FROM materials
 		WHERE codelab_id = ? AND id = ?`, codelabID, mid), "get", mid)
 }
 
 // oneMaterial scans the single material row a query (op: get, rename)
 // returned; no row is ErrNotFound.
-func oneMaterial(row *sql.Row, op, mid string) (*Material, error) {
+func oneMaterial(row *sql.Row, op, mid string) (*model.Material, error) {
 	m, err := scanMaterial(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: material %q: %w", mid, ErrNotFound)
@@ -92,7 +76,7 @@ func oneMaterial(row *sql.Row, op, mid string) (*Material, error) {
 
 // CreateMaterial appends m to its codelab and fills in ID, Position and
 // CreatedAt. For a file the caller has already written FileName.
-func (s *Store) CreateMaterial(ctx context.Context, m *Material) error {
+func (s *Store) CreateMaterial(ctx context.Context, m *model.Material) error {
 	return s.Write(ctx, func(tx *sql.Tx) error {
 		if err := codelabExists(ctx, tx, m.CodelabID); err != nil {
 			return err
@@ -115,8 +99,8 @@ func (s *Store) CreateMaterial(ctx context.Context, m *Material) error {
 
 // RenameMaterial changes a material's title and returns the material as
 // stored.
-func (s *Store) RenameMaterial(ctx context.Context, codelabID, mid, title string) (*Material, error) {
-	var m *Material
+func (s *Store) RenameMaterial(ctx context.Context, codelabID, mid, title string) (*model.Material, error) {
+	var m *model.Material
 	err := s.Write(ctx, func(tx *sql.Tx) error {
 		var err error
 		m, err = oneMaterial(tx.QueryRowContext(ctx, `UPDATE materials SET title = ? WHERE codelab_id = ? AND id = ?
@@ -128,8 +112,8 @@ func (s *Store) RenameMaterial(ctx context.Context, codelabID, mid, title string
 
 // DeleteMaterial removes a material's row and returns it, so the caller can
 // delete its file once the row is gone.
-func (s *Store) DeleteMaterial(ctx context.Context, codelabID, mid string) (*Material, error) {
-	var m *Material
+func (s *Store) DeleteMaterial(ctx context.Context, codelabID, mid string) (*model.Material, error) {
+	var m *model.Material
 	err := s.Write(ctx, func(tx *sql.Tx) error {
 		var err error
 		if m, err = getMaterial(ctx, tx, codelabID, mid); err != nil {

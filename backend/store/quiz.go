@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"time"
 
 	"github.com/opencodelabs/desktop/backend/model"
 )
@@ -27,50 +26,12 @@ type queryer interface {
 	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
 }
 
-// QuizResult is the grade of one question in an attempt. Answers or
-// Accept are filled only when the attempt reveals the correct answers.
-type QuizResult struct {
-	QuestionID string   `json:"question_id"`
-	Correct    bool     `json:"correct"`
-	Answers    []int    `json:"answers,omitempty"`
-	Accept     []string `json:"accept,omitempty"`
-}
-
-// QuizAttempt is one graded attempt of one quiz part.
-type QuizAttempt struct {
-	ID           string       `json:"id"`
-	Step         *int         `json:"step"`
-	ScorePercent int          `json:"score_percent"`
-	Passed       bool         `json:"passed"`
-	At           time.Time    `json:"at"`
-	Results      []QuizResult `json:"results"`
-	Reveal       bool         `json:"reveal"`
-}
-
-// QuizPart is an attendee's standing in one part (final quiz or a step's
-// checkpoint).
-type QuizPart struct {
-	Step       *int `json:"step"`
-	Questions  int  `json:"questions"`
-	Attempts   int  `json:"attempts"`
-	BestScore  *int `json:"best_score_percent"`
-	Passed     bool `json:"passed"`
-	CanAttempt bool `json:"can_attempt"`
-}
-
-// AttemptAnswer is one answer as the attendee sent it.
-type AttemptAnswer struct {
-	QuestionID string  `json:"question_id"`
-	Choices    []int   `json:"choices,omitempty"`
-	Text       *string `json:"text,omitempty"`
-}
-
 // AttemptInput is an attempt: Part is set when the client named the part
 // (PartGiven), else it is inferred from the answered questions.
 type AttemptInput struct {
 	PartGiven bool
 	Part      *int
-	Answers   []AttemptAnswer
+	Answers   []model.AttemptAnswer
 }
 
 func jsonList[T any](s string) []T {
@@ -246,17 +207,17 @@ func copyQuizTx(ctx context.Context, tx *sql.Tx, from, to string) error {
 	return replaceQuizTx(ctx, tx, to, quiz)
 }
 
-func queryAttempts(ctx context.Context, q queryer, where string, args ...any) ([]QuizAttempt, []string, error) {
+func queryAttempts(ctx context.Context, q queryer, where string, args ...any) ([]model.QuizAttempt, []string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, attendee_id, step, score_percent, passed, results, created_at
 		FROM quiz_attempts `+where+` ORDER BY created_at, id`, args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: attempts: %w", err)
 	}
 	defer rows.Close()
-	out := []QuizAttempt{}
+	out := []model.QuizAttempt{}
 	var who []string
 	for rows.Next() {
-		var a QuizAttempt
+		var a model.QuizAttempt
 		var attendee, results, at string
 		var step sql.NullInt64
 		if err := rows.Scan(&a.ID, &attendee, &step, &a.ScorePercent, &a.Passed, &results, &at); err != nil {
@@ -266,7 +227,7 @@ func queryAttempts(ctx context.Context, q queryer, where string, args ...any) ([
 			n := int(step.Int64)
 			a.Step = &n
 		}
-		a.Results, a.At = jsonList[QuizResult](results), parseTime(at)
+		a.Results, a.At = jsonList[model.QuizResult](results), parseTime(at)
 		out = append(out, a)
 		who = append(who, attendee)
 	}
@@ -274,7 +235,7 @@ func queryAttempts(ctx context.Context, q queryer, where string, args ...any) ([
 }
 
 // quizParts lists the parts that have questions: final first, then steps.
-func quizParts(quiz *model.Quiz) []QuizPart {
+func quizParts(quiz *model.Quiz) []model.QuizPart {
 	count := map[int]int{}
 	final := 0
 	for _, q := range quiz.Questions {
@@ -284,9 +245,9 @@ func quizParts(quiz *model.Quiz) []QuizPart {
 			count[*q.Step]++
 		}
 	}
-	var parts []QuizPart
+	var parts []model.QuizPart
 	if final > 0 {
-		parts = append(parts, QuizPart{Questions: final})
+		parts = append(parts, model.QuizPart{Questions: final})
 	}
 	steps := make([]int, 0, len(count))
 	for n := range count {
@@ -294,13 +255,13 @@ func quizParts(quiz *model.Quiz) []QuizPart {
 	}
 	sort.Ints(steps)
 	for _, n := range steps {
-		parts = append(parts, QuizPart{Step: &n, Questions: count[n]})
+		parts = append(parts, model.QuizPart{Step: &n, Questions: count[n]})
 	}
 	return parts
 }
 
 // standing fills each part with one attendee's attempts.
-func standing(quiz *model.Quiz, attempts []QuizAttempt) []QuizPart {
+func standing(quiz *model.Quiz, attempts []model.QuizAttempt) []model.QuizPart {
 	parts := quizParts(quiz)
 	for i := range parts {
 		p := &parts[i]
@@ -318,18 +279,18 @@ func standing(quiz *model.Quiz, attempts []QuizAttempt) []QuizPart {
 		p.CanAttempt = quiz.Retries || p.Attempts == 0
 	}
 	if parts == nil {
-		parts = []QuizPart{}
+		parts = []model.QuizPart{}
 	}
 	return parts
 }
 
-func allPassed(parts []QuizPart) bool {
-	return !slices.ContainsFunc(parts, func(p QuizPart) bool { return !p.Passed })
+func allPassed(parts []model.QuizPart) bool {
+	return !slices.ContainsFunc(parts, func(p model.QuizPart) bool { return !p.Passed })
 }
 
 // AttendeeQuiz is the quiz as one attendee sees it: questions without
 // answers are the caller's job; this gives the quiz, their parts and attempts.
-func (s *Store) AttendeeQuiz(ctx context.Context, codelabID, attendeeID string) (*model.Quiz, []QuizPart, []QuizAttempt, error) {
+func (s *Store) AttendeeQuiz(ctx context.Context, codelabID, attendeeID string) (*model.Quiz, []model.QuizPart, []model.QuizAttempt, error) {
 	quiz, err := activeQuiz(ctx, s.read, codelabID)
 	if err != nil {
 		return nil, nil, nil, err

@@ -18,7 +18,7 @@ func invalidAnswer(format string, args ...any) error {
 }
 
 // grade checks one answer against its question.
-func grade(q model.QuizQuestion, a AttemptAnswer) (bool, error) {
+func grade(q model.QuizQuestion, a model.AttemptAnswer) (bool, error) {
 	if q.Kind == model.QuizText {
 		if a.Text == nil {
 			return false, nil
@@ -77,7 +77,7 @@ func closedOrCompleted(ctx context.Context, q queryer, codelabID, attendeeID str
 // QuizAttemptOp grades an attempt on the server, stores it and logs a
 // quiz_submitted event for the attendee and the facilitator. *out receives
 // the graded attempt.
-func QuizAttemptOp(codelabID string, who model.Person, in AttemptInput, out *QuizAttempt) Op {
+func QuizAttemptOp(codelabID string, who model.Person, in AttemptInput, out *model.QuizAttempt) Op {
 	return Op{CodelabID: codelabID, ActorID: who.ID, Apply: func(ctx context.Context, tx *sql.Tx, at string) (Draft, error) {
 		if err := closedOrCompleted(ctx, tx, codelabID, who.ID); err != nil {
 			return Draft{}, err
@@ -103,7 +103,7 @@ func QuizAttemptOp(codelabID string, who model.Person, in AttemptInput, out *Qui
 		if len(inPart) == 0 {
 			return Draft{}, &OpError{Kind: ErrNotFound, Code: "quiz_not_found", Message: "This part of the quiz has no questions."}
 		}
-		given := map[string]AttemptAnswer{}
+		given := map[string]model.AttemptAnswer{}
 		for _, a := range in.Answers {
 			q, ok := byID[a.QuestionID]
 			if !ok || !sameStep(q.Step, part) {
@@ -126,14 +126,14 @@ func QuizAttemptOp(codelabID string, who model.Person, in AttemptInput, out *Qui
 			return Draft{}, &OpError{Kind: ErrConflict, Code: "too_many_attempts",
 				Message: fmt.Sprintf("You have made %d attempts at this part of the quiz; that is the limit.", MaxAttempts)}
 		}
-		results := make([]QuizResult, len(inPart))
+		results := make([]model.QuizResult, len(inPart))
 		correct := 0
 		for i, q := range inPart {
 			ok, err := grade(q, given[q.ID])
 			if err != nil {
 				return Draft{}, err
 			}
-			results[i] = QuizResult{QuestionID: q.ID, Correct: ok}
+			results[i] = model.QuizResult{QuestionID: q.ID, Correct: ok}
 			if ok {
 				correct++
 			}
@@ -146,11 +146,11 @@ func QuizAttemptOp(codelabID string, who model.Person, in AttemptInput, out *Qui
 			mustJSON(in.Answers), mustJSON(results), at); err != nil {
 			return Draft{}, fmt.Errorf("store: insert attempt: %w", notFoundIfFK(err))
 		}
-		*out = QuizAttempt{ID: id, Step: part, ScorePercent: score, Passed: passed, At: parseTime(at), Results: results}
+		*out = model.QuizAttempt{ID: id, Step: part, ScorePercent: score, Passed: passed, At: parseTime(at), Results: results}
 		revealAnswers(out, quiz)
-		plain := make([]QuizResult, len(results))
+		plain := make([]model.QuizResult, len(results))
 		for i, r := range results {
-			plain[i] = QuizResult{QuestionID: r.QuestionID, Correct: r.Correct}
+			plain[i] = model.QuizResult{QuestionID: r.QuestionID, Correct: r.Correct}
 		}
 		return Draft{Type: "quiz_submitted", VisibleTo: Admin.ID, Fields: map[string]any{
 			"attendee": who, "attempt_id": id, "step": part, "score_percent": score, "passed": passed, "results": plain,
@@ -189,7 +189,7 @@ func attemptPart(in AttemptInput, byID map[string]model.QuizQuestion) (*int, err
 
 // revealAnswers adds the correct answers to an attempt's results when
 // they can no longer help: the attempt passed or retries are off.
-func revealAnswers(a *QuizAttempt, quiz *model.Quiz) {
+func revealAnswers(a *model.QuizAttempt, quiz *model.Quiz) {
 	a.Reveal = a.Passed || !quiz.Retries
 	if !a.Reveal {
 		return

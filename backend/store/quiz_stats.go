@@ -6,32 +6,8 @@ import (
 	"github.com/opencodelabs/desktop/backend/model"
 )
 
-// QuestionStat is one question's share of correct answers over all attempts.
-type QuestionStat struct {
-	QuestionID   string  `json:"question_id"`
-	Prompt       string  `json:"prompt"`
-	Step         *int    `json:"step"`
-	Answered     int     `json:"answered"`
-	Correct      int     `json:"correct"`
-	CorrectShare float64 `json:"correct_share"`
-}
-
-// AttendeeQuizStat is one attendee's quiz standing for the dashboard.
-type AttendeeQuizStat struct {
-	Attendee   model.Person `json:"attendee"`
-	Attempts   int          `json:"attempts"`
-	BestScore  *int         `json:"best_score_percent"`
-	QuizPassed bool         `json:"quiz_passed"`
-}
-
-// QuizStats is the dashboard's view of a codelab's quiz.
-type QuizStats struct {
-	Questions []QuestionStat     `json:"questions"`
-	Attendees []AttendeeQuizStat `json:"attendees"`
-}
-
 // GetQuizStats computes per-question and per-attendee figures.
-func (s *Store) GetQuizStats(ctx context.Context, codelabID string) (*QuizStats, error) {
+func (s *Store) GetQuizStats(ctx context.Context, codelabID string) (*model.QuizStats, error) {
 	if err := s.CodelabExists(ctx, codelabID); err != nil {
 		return nil, err
 	}
@@ -43,13 +19,13 @@ func (s *Store) GetQuizStats(ctx context.Context, codelabID string) (*QuizStats,
 	if err != nil {
 		return nil, err
 	}
-	st := &QuizStats{Questions: []QuestionStat{}, Attendees: []AttendeeQuizStat{}}
+	st := &model.QuizStats{Questions: []model.QuestionStat{}, Attendees: []model.AttendeeQuizStat{}}
 	idx := map[string]int{}
 	for i, q := range quiz.Questions {
 		idx[q.ID] = i
-		st.Questions = append(st.Questions, QuestionStat{QuestionID: q.ID, Prompt: q.Prompt, Step: q.Step})
+		st.Questions = append(st.Questions, model.QuestionStat{QuestionID: q.ID, Prompt: q.Prompt, Step: q.Step})
 	}
-	byAttendee := map[string][]QuizAttempt{}
+	byAttendee := map[string][]model.QuizAttempt{}
 	for i, a := range attempts {
 		byAttendee[who[i]] = append(byAttendee[who[i]], a)
 		for _, r := range a.Results {
@@ -72,7 +48,7 @@ func (s *Store) GetQuizStats(ctx context.Context, codelabID string) (*QuizStats,
 	}
 	for _, p := range people {
 		parts := standing(quiz, byAttendee[p.ID])
-		row := AttendeeQuizStat{Attendee: model.Person{ID: p.ID, Name: p.Name}, Attempts: len(byAttendee[p.ID]), QuizPassed: allPassed(parts)}
+		row := model.AttendeeQuizStat{Attendee: model.Person{ID: p.ID, Name: p.Name}, Attempts: len(byAttendee[p.ID]), QuizPassed: allPassed(parts)}
 		row.BestScore = headlineScore(parts)
 		st.Attendees = append(st.Attendees, row)
 	}
@@ -81,7 +57,7 @@ func (s *Store) GetQuizStats(ctx context.Context, codelabID string) (*QuizStats,
 
 // headlineScore is the final quiz's best score, or the best checkpoint
 // score when there is no final quiz.
-func headlineScore(parts []QuizPart) *int {
+func headlineScore(parts []model.QuizPart) *int {
 	var best *int
 	for _, p := range parts {
 		if p.Step == nil {

@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/opencodelabs/desktop/backend/model"
 )
 
 // journalName is the restore journal in the data dir: written before a
@@ -25,13 +27,6 @@ type restoreJournal struct {
 	StartedAt   time.Time `json:"started_at"`
 }
 
-// RestoreReport says where ApplyRestore kept the previous data, as paths
-// relative to the data dir with forward slashes.
-type RestoreReport struct {
-	PreRestoreBackup string `json:"pre_restore_backup"`     // a backup archive of the data before ("" when it was damaged)
-	DamagedCopy      string `json:"damaged_copy,omitempty"` // the damaged database files, moved aside
-}
-
 // ApplyRestore replaces the workshop with the verified backup ex, which
 // must have been extracted into dataDir. A healthy database is first
 // saved as backups/pre-restore-<time>.zip and its rows are replaced in
@@ -40,8 +35,8 @@ type RestoreReport struct {
 // state. Then the uploads directory is swapped. A journal written before
 // the first change lets the next start finish or undo an interrupted
 // restore (RecoverStartup), so it is never left half-done.
-func (s *Store) ApplyRestore(ctx context.Context, ex *Extracted, dataDir string) (RestoreReport, error) {
-	var rep RestoreReport
+func (s *Store) ApplyRestore(ctx context.Context, ex *Extracted, dataDir string) (model.RestoreReport, error) {
+	var rep model.RestoreReport
 	if filepath.Dir(ex.Dir) != filepath.Clean(dataDir) {
 		return rep, fmt.Errorf("store: restore: %s is not in the data dir %s", ex.Dir, dataDir)
 	}

@@ -43,7 +43,7 @@ func interruptedRestore(t *testing.T) (dataDir string, s *Store, ex *Extracted, 
 		if err := uploads.WriteFile(image, []byte(title)); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.InsertUpload(ctx, &Upload{Name: image, CodelabID: c.ID, ContentType: "image/png"}); err != nil {
+		if err := s.InsertUpload(ctx, &model.Upload{Name: image, CodelabID: c.ID, ContentType: "image/png"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -172,8 +172,8 @@ func TestStartupRemovesLeftovers(t *testing.T) {
 	keptMaterial := "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm"
 	c := &model.Codelab{Title: "T"}
 	mustOK(t, s.CreateCodelab(ctx, c))
-	mustOK(t, s.InsertUpload(ctx, &Upload{Name: kept, ContentType: "image/png"}))
-	mustOK(t, s.CreateMaterial(ctx, &Material{CodelabID: c.ID, Kind: MaterialFile, Title: "m", FileName: keptMaterial}))
+	mustOK(t, s.InsertUpload(ctx, &model.Upload{Name: kept, ContentType: "image/png"}))
+	mustOK(t, s.CreateMaterial(ctx, &model.Material{CodelabID: c.ID, Kind: MaterialFile, Title: "m", FileName: keptMaterial}))
 	s.Close()
 	files := map[string]bool{ // path -> kept
 		"uploads/" + kept:                                    true,

@@ -20,6 +20,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/opencodelabs/desktop/backend/model"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -36,8 +37,8 @@ type Store struct {
 	read   *sql.DB
 	roster roster // attendee lists cached for the dashboard (roster.go)
 
-	damage  atomic.Pointer[Damage] // set while the file failed its check (health.go)
-	changes atomic.Int64           // committed writes since Open (automatic backups)
+	damage  atomic.Pointer[model.Damage] // set while the file failed its check (health.go)
+	changes atomic.Int64                 // committed writes since Open (automatic backups)
 }
 
 // Open opens (creating if needed) the database file at path and applies

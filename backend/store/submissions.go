@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"time"
 
 	"github.com/opencodelabs/desktop/backend/model"
 )
@@ -19,27 +18,11 @@ const MaxSubmissions = 50
 // backup naming anything else is refused.
 var SubmissionNameRx = regexp.MustCompile(`^[a-z2-7]{32}(\.[a-z0-9]{1,10})?$`)
 
-// Submission is a file or a link an attendee handed in.
-type Submission struct {
-	ID           string        `json:"id"`
-	Kind         string        `json:"kind"` // "file" or "link"
-	Title        string        `json:"title"`
-	URL          string        `json:"url,omitempty"`
-	OriginalName string        `json:"original_name,omitempty"`
-	ContentType  string        `json:"content_type,omitempty"`
-	Size         int64         `json:"size,omitempty"`
-	CreatedAt    time.Time     `json:"created_at"`
-	DownloadURL  string        `json:"download_url,omitempty"`
-	ThumbnailURL string        `json:"thumbnail_url,omitempty"`
-	FileName     string        `json:"-"`
-	Attendee     *model.Person `json:"-"`
-}
-
 // AddSubmissionOp records a submission (its file, if any, already written)
 // after checking the codelab's rules inside the transaction: not closed,
 // not completed, the attendee's file quota and submission count. It logs a
 // submission event for the attendee and the facilitator.
-func AddSubmissionOp(codelabID string, who model.Person, sub *Submission) Op {
+func AddSubmissionOp(codelabID string, who model.Person, sub *model.Submission) Op {
 	return Op{CodelabID: codelabID, ActorID: who.ID, Apply: func(ctx context.Context, tx *sql.Tx, at string) (Draft, error) {
 		if err := closedOrCompleted(ctx, tx, codelabID, who.ID); err != nil {
 			return Draft{}, err
@@ -86,7 +69,7 @@ func humanBytes(n int64) string {
 
 // DeleteSubmissionOp removes the attendee's own submission; *out receives
 // it so the caller can delete its file after the commit.
-func DeleteSubmissionOp(codelabID string, who model.Person, sid string, out *Submission) Op {
+func DeleteSubmissionOp(codelabID string, who model.Person, sid string, out *model.Submission) Op {
 	return Op{CodelabID: codelabID, ActorID: who.ID, Apply: func(ctx context.Context, tx *sql.Tx, at string) (Draft, error) {
 		list, err := querySubmissions(ctx, tx, `WHERE s.id = ? AND s.codelab_id = ? AND s.attendee_id = ?`, sid, codelabID, who.ID)
 		if err != nil {
@@ -108,7 +91,7 @@ func DeleteSubmissionOp(codelabID string, who model.Person, sid string, out *Sub
 	}}
 }
 
-func querySubmissions(ctx context.Context, q queryer, where string, args ...any) ([]Submission, error) {
+func querySubmissions(ctx context.Context, q queryer, where string, args ...any) ([]model.Submission, error) {
 	rows, err := q.QueryContext(ctx, `SELECT s.id, s.kind, s.title, s.url, s.file_name, s.original_name, s.content_type,
 		s.size, s.created_at, a.id, a.name FROM submissions s JOIN attendees a ON a.id = s.attendee_id `+where+`
 		ORDER BY a.created_at, a.id, s.created_at, s.id`, args...)
@@ -116,9 +99,9 @@ func querySubmissions(ctx context.Context, q queryer, where string, args ...any)
 		return nil, fmt.Errorf("store: submissions: %w", err)
 	}
 	defer rows.Close()
-	out := []Submission{}
+	out := []model.Submission{}
 	for rows.Next() {
-		var s Submission
+		var s model.Submission
 		var p model.Person
 		var at string
 		if err := rows.Scan(&s.ID, &s.Kind, &s.Title, &s.URL, &s.FileName, &s.OriginalName, &s.ContentType, &s.Size,
@@ -133,7 +116,7 @@ func querySubmissions(ctx context.Context, q queryer, where string, args ...any)
 
 // ListSubmissions returns a codelab's submissions grouped by attendee in
 // roster order; attendeeID limits them to one attendee.
-func (s *Store) ListSubmissions(ctx context.Context, codelabID, attendeeID string) ([]Submission, error) {
+func (s *Store) ListSubmissions(ctx context.Context, codelabID, attendeeID string) ([]model.Submission, error) {
 	if attendeeID != "" {
 		return querySubmissions(ctx, s.read, `WHERE s.codelab_id = ? AND s.attendee_id = ?`, codelabID, attendeeID)
 	}
@@ -141,7 +124,7 @@ func (s *Store) ListSubmissions(ctx context.Context, codelabID, attendeeID strin
 }
 
 // GetSubmission returns one submission of the codelab with its owner.
-func (s *Store) GetSubmission(ctx context.Context, codelabID, sid string) (*Submission, error) {
+func (s *Store) GetSubmission(ctx context.Context, codelabID, sid string) (*model.Submission, error) {
 	list, err := querySubmissions(ctx, s.read, `WHERE s.id = ? AND s.codelab_id = ?`, sid, codelabID)
 	if err != nil {
 		return nil, err

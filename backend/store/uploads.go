@@ -5,26 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
-)
 
-// Upload describes an image file stored under the uploads directory. The
-// file itself is written by the caller before the row, so a failed
-// transaction leaves only a file the caller deletes again.
-type Upload struct {
-	Name         string    `json:"name"`
-	CodelabID    string    `json:"codelab_id,omitempty"`
-	ContentType  string    `json:"content_type"`
-	Size         int64     `json:"size"`
-	Width        int       `json:"width"`
-	Height       int       `json:"height"`
-	OriginalName string    `json:"original_name"`
-	CreatedAt    time.Time `json:"created_at"`
-}
+	"github.com/opencodelabs/desktop/backend/model"
+)
 
 // InsertUploadTx records u inside tx (an import adds its images in the
 // codelab's own transaction) and sets its CreatedAt.
-func InsertUploadTx(ctx context.Context, tx *sql.Tx, u *Upload) error {
+func InsertUploadTx(ctx context.Context, tx *sql.Tx, u *model.Upload) error {
 	t := now()
 	var codelab any
 	if u.CodelabID != "" {
@@ -42,7 +29,7 @@ func InsertUploadTx(ctx context.Context, tx *sql.Tx, u *Upload) error {
 
 // InsertUpload records one upload in its own transaction. A CodelabID
 // that does not exist is ErrNotFound.
-func (s *Store) InsertUpload(ctx context.Context, u *Upload) error {
+func (s *Store) InsertUpload(ctx context.Context, u *model.Upload) error {
 	return s.Write(ctx, func(tx *sql.Tx) error {
 		if u.CodelabID != "" {
 			if err := codelabExists(ctx, tx, u.CodelabID); err != nil {
@@ -54,8 +41,8 @@ func (s *Store) InsertUpload(ctx context.Context, u *Upload) error {
 }
 
 // GetUpload returns the record of the upload named name.
-func (s *Store) GetUpload(ctx context.Context, name string) (*Upload, error) {
-	var u Upload
+func (s *Store) GetUpload(ctx context.Context, name string) (*model.Upload, error) {
+	var u model.Upload
 	var codelab sql.NullString
 	var created string
 	err := s.read.QueryRowContext(ctx, `SELECT name, codelab_id, content_type, size, width, height, original_name,

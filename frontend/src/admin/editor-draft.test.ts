@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { metaToInput, parseTags, stepsToInput } from './editor-draft';
+import { metaToInput, parseTags, stepsFromCodelab, stepsToInput } from './editor-draft';
+import type { Codelab } from '../lib/types/codelab.type';
 
 describe('editor drafts', () => {
   it('parseTags trims, drops empties and duplicates', () => {
@@ -45,6 +46,21 @@ describe('editor drafts', () => {
     expect(got).toEqual([
       { title: 'A', markdown: 'x', duration_minutes: 5 },
       { title: 'B', markdown: '', duration_minutes: 0 },
+    ]);
+  });
+});
+
+describe('hidden steps in the editor draft', () => {
+  it('keeps hidden and environments through a save, and adds nothing to plain steps', () => {
+    const c = {
+      steps: [
+        { number: 1, title: 'A', duration_minutes: 1, html: '', markdown: 'a' },
+        { number: 2, title: 'K', duration_minutes: 2, html: '', markdown: 'k', hidden: true, environments: ['kiosk'] },
+      ],
+    } as unknown as Codelab;
+    expect(stepsToInput(stepsFromCodelab(c))).toEqual([
+      { title: 'A', markdown: 'a', duration_minutes: 1 },
+      { title: 'K', markdown: 'k', duration_minutes: 2, hidden: true, environments: ['kiosk'] },
     ]);
   });
 });

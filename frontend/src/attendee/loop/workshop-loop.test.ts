@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { api } from '../../lib/services/api-client';
-import { WorkshopLoop } from './workshop-loop.svelte';
+import { WorkshopLoop, firstMissingStep } from './workshop-loop.svelte';
 
 // The attendee's loop state against a loopback server that answers as docs/api.md says.
 let server: Server;
@@ -78,5 +78,13 @@ describe('WorkshopLoop', () => {
     complete = { status: 200, body: { certificate: { id: 'cert-1' } } };
     expect(await l.finish()).toEqual({ certificateId: 'cert-1' });
     expect(l.completed).toBe(true);
+  });
+});
+
+describe('finish checklist', () => {
+  it('points the checklist at the first step neither visited nor open', () => {
+    expect(firstMissingStep(3, [1], 3)).toBe(2);
+    expect(firstMissingStep(3, [1, 2], 3)).toBe(0);
+    expect(firstMissingStep(2, [], 0)).toBe(1);
   });
 });

@@ -6,7 +6,6 @@ import { quizService, togglePick, toAnswers, unanswered, partFor, lastAttempt } 
 import { commentLength, feedbackProblem, feedbackService } from './feedback-service';
 import { fileProblem, limitsOf, linkProblem, mb, submissionService, usedBytes } from './submission-service';
 import { certificateService, missingFrom, verifyPathRedirect, verifyQr } from './certificate-service';
-import { firstMissingStep } from '../../attendee/loop/workshop-loop.svelte';
 import { raffleService } from './raffle-service';
 import type { AttendeeQuiz, Question } from '../types/quiz.type';
 
@@ -231,12 +230,6 @@ describe('certificate service', () => {
     expect(src.startsWith('data:image/svg+xml;charset=utf-8,')).toBe(true);
     expect(decodeURIComponent(src)).toContain('<svg');
     expect(verifyQr('')).toBe('');
-  });
-
-  it('points the checklist at the first step neither visited nor open', () => {
-    expect(firstMissingStep(3, [1], 3)).toBe(2);
-    expect(firstMissingStep(3, [1, 2], 3)).toBe(0);
-    expect(firstMissingStep(2, [], 0)).toBe(1);
   });
 
   it('maps the QR code address /verify#token=T to the hash route', () => {

@@ -1,4 +1,4 @@
-import type { Line } from '../../attendee/live/ChatLog.svelte';
+import type { Line } from '../types/chat-line.type';
 import type { ChatEvent, DmEvent, Pending } from '../types/live.type';
 
 /**
