@@ -148,6 +148,7 @@ func (a *API) routes() {
 	a.auditRoutes(m)   // audit log (audit.go)
 
 	a.sessionRoutes(m)
+	a.reportRoutes(m)
 	a.shortLinkRoutes(m)
 
 	a.loopRoutes(m) // loop.go: guide, quiz, feedback, submissions, certificates, raffle

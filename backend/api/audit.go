@@ -5,10 +5,10 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/opencodelabs/desktop/backend/model"
+	"github.com/opencodelabs/desktop/backend/report"
 	"github.com/opencodelabs/desktop/backend/store"
 )
 
@@ -117,16 +117,6 @@ func (a *API) listAudit(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, map[string]any{"entries": list, "more": more, "next_before": next})
 }
 
-// csvSafe defuses spreadsheet formula injection (OWASP "CSV Injection"): a
-// cell starting with = + - @ (or a tab or carriage return) gets a leading
-// quote so spreadsheets show it as text.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
 var auditCSVHeader = []string{"id", "at", "actor_kind", "actor_id", "actor_name", "action", "codelab_id", "target_kind", "target_id", "detail"}
 
 func writeAuditCSV(w http.ResponseWriter, list []model.AuditEntry) error {
@@ -143,7 +133,7 @@ func writeAuditCSV(w http.ResponseWriter, list []model.AuditEntry) error {
 		row := []string{strconv.FormatInt(e.ID, 10), e.At.UTC().Format(time.RFC3339Nano), e.ActorKind, e.ActorID, e.ActorName,
 			e.Action, e.CodelabID, e.TargetKind, e.TargetID, string(e.Detail)}
 		for i := range row {
-			row[i] = csvSafe(row[i])
+			row[i] = report.SafeCell(row[i])
 		}
 		if err := cw.Write(row); err != nil {
 			return err

@@ -36,6 +36,9 @@ type SessionDetail struct {
 	Attendees []Attendee        `json:"attendees"`
 	Help      []SessionHelp     `json:"help"`
 	Messages  []json.RawMessage `json:"messages"`
+	// Progress is every step change, for the report's time per step
+	// (archives written before it existed have none).
+	Progress []ProgressPoint `json:"progress,omitempty"`
 	// Results are the workshop loop's rows of the session (quiz attempts,
 	// feedback, submissions, certificates), kept as the store wrote them.
 	Results json.RawMessage `json:"results,omitempty"`

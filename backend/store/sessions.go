@@ -257,6 +257,9 @@ func roomOf(ctx context.Context, q querier, s model.Session) (*model.SessionDeta
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	if d.Progress, err = progressPoints(ctx, q, s.CodelabID); err != nil {
+		return nil, err
+	}
 	var results string
 	if err := q.QueryRowContext(ctx, sessionResultsQuery, s.CodelabID, s.CodelabID, s.CodelabID, s.CodelabID).Scan(&results); err != nil {
 		return nil, fmt.Errorf("store: session results: %w", err)
@@ -265,13 +268,34 @@ func roomOf(ctx context.Context, q querier, s model.Session) (*model.SessionDeta
 	return d, nil
 }
 
+// progressPoints reads every step change of the current room from the log.
+func progressPoints(ctx context.Context, q querier, codelabID string) ([]model.ProgressPoint, error) {
+	rows, err := q.QueryContext(ctx, `SELECT json_extract(body, '$.attendee.id'), json_extract(body, '$.current_step'), created_at
+		FROM events WHERE codelab_id = ? AND type = 'progress' ORDER BY seq`, codelabID)
+	if err != nil {
+		return nil, fmt.Errorf("store: session progress: %w", err)
+	}
+	defer rows.Close()
+	out := []model.ProgressPoint{}
+	for rows.Next() {
+		var p model.ProgressPoint
+		var at string
+		if err := rows.Scan(&p.AttendeeID, &p.Step, &at); err != nil {
+			return nil, fmt.Errorf("store: scan progress: %w", err)
+		}
+		p.At = parseTime(at)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
 // sessionResultsQuery gathers the loop's rows of a codelab's current room in
 // one JSON object, so a new session (which deletes the attendees and, by
 // cascade, their results) keeps them in its archive. Submitted files stay in
 // the submissions folder: SubmissionFileNames also lists the archived ones.
 const sessionResultsQuery = `SELECT json_object(
 	'quiz_attempts', json((SELECT json_group_array(json_object('attendee_id', attendee_id, 'step', step,
-		'score_percent', score_percent, 'passed', passed = 1, 'created_at', created_at))
+		'score_percent', score_percent, 'passed', passed = 1, 'results', json(results), 'created_at', created_at))
 		FROM quiz_attempts WHERE codelab_id = ?)),
 	'feedback', json((SELECT json_group_array(json_object('attendee_id', attendee_id, 'satisfaction', satisfaction,
 		'difficulty', difficulty, 'comment', comment, 'updated_at', updated_at))

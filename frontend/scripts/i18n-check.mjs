@@ -70,8 +70,8 @@ for (const loc of LOCALES) {
     if (!(k in en)) continue;
     const p = placeholders(cat[loc][k], `${loc} ${k}`);
     if (loc !== 'en' && p !== placeholders(en[k], `en ${k}`)) fail(`${loc} ${k}: placeholders {${p}} differ from English {${placeholders(en[k], 'en')}}`);
-    if (loc !== 'en' && cat[loc][k] === en[k] && /\p{L}{2}/u.test(en[k]) && !sameOK.has(k)) {
-      fail(`${loc} ${k}: same as English (translate it, or list the key in same-as-english.json)`);
+    if (loc !== 'en' && cat[loc][k] === en[k] && /\p{L}{2}/u.test(en[k]) && !sameOK.has(k) && !sameOK.has(`${loc}:${k}`)) {
+      fail(`${loc} ${k}: same as English (translate it, or list "${loc}:${k}" in same-as-english.json)`);
     }
   }
 }
@@ -84,7 +84,8 @@ for (const c of codes) if (!(`errors.${c}` in en)) fail(`server code ${c} has no
 const files = walk(src).filter((p) => /\.(svelte|ts)$/.test(p) && !/\.test\.ts$/.test(p) && !p.startsWith(i18nDir));
 const pending = new Set(JSON.parse(readFileSync(join(i18nDir, 'i18n-pending.json'), 'utf8')));
 const allSource = files.map((p) => readFileSync(p, 'utf8')).join('\n');
-const dynamicPrefixes = ['errors.'];
+// Keys built at run time are declared where they are built: `// i18n-dynamic: ns.prefix.`
+const dynamicPrefixes = ['errors.', ...[...allSource.matchAll(/i18n-dynamic: ([\w.-]+)/g)].map((m) => m[1])];
 for (const k of enKeys) {
   if (dynamicPrefixes.some((p) => k.startsWith(p))) continue;
   if (!allSource.includes(`'${k}'`) && !allSource.includes(`"${k}"`) && !allSource.includes(`\`${k}\``)) fail(`unused key ${k}`);

@@ -44,6 +44,7 @@ export const auditActions = [
   'codelab.import',
   'codelab.export',
   'backup.download',
+  'report.export',
   'backup.restore',
   'announcement.send',
   'attendee.register',

@@ -1,0 +1,116 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+
+	"github.com/go-pdf/fpdf"
+	"github.com/opencodelabs/desktop/backend/certificate"
+	"github.com/opencodelabs/desktop/backend/model"
+	"github.com/opencodelabs/desktop/frontend/src/lib/i18n"
+)
+
+// PDF draws the one-page summary with the certificates' library and font.
+// fpdf cannot shape Arabic script, so an Arabic report PDF uses English
+// labels (the HTML summary is fully Arabic and prints to PDF from a browser).
+func PDF(r *model.Report, lang string) ([]byte, error) {
+	if i18n.RTL(lang) {
+		lang = "en"
+	}
+	m := i18n.Load(lang, "adminReport")
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetTitle(m.T("title")+": "+r.Codelab.Title, true)
+	pdf.SetCreator("Open Codelabs Desktop", true)
+	pdf.AddUTF8FontFromBytes("cjk", "", certificate.FontTTF())
+	pdf.SetAutoPageBreak(true, 12)
+	pdf.AddPage()
+	const left, width = 15.0, 180.0
+	line := func(size float64, text string) {
+		pdf.SetFont("cjk", "", size)
+		pdf.SetX(left)
+		pdf.MultiCell(width, size*0.5, text, "", "L", false)
+	}
+	line(18, m.T("title")+": "+r.Codelab.Title)
+	line(10, r.Session.Title+" · "+m.T("period", "from", r.From.Format("2006-01-02 15:04"), "to", r.To.Format("2006-01-02 15:04")))
+	pdf.Ln(3)
+	if r.HardestStep != nil {
+		s := r.Steps[*r.HardestStep-1]
+		line(11, m.T("hardestStep", "step", strconv.Itoa(s.Number), "title", s.Title))
+	} else {
+		line(11, m.T("hardestNone"))
+	}
+	pdf.Ln(2)
+	sum := r.Summary
+	line(10, fmt.Sprintf("%s %d · %s %d · %s %d · %s %d · %s %s · %s %d",
+		m.T("attendees"), sum.Attendees, m.T("finishedAll"), sum.FinishedAllSteps, m.T("certificates"), sum.Certificates,
+		m.T("helpRequests"), sum.HelpRequests, m.T("medianHelpWait"), duration(m, sum.MedianHelpWaitSec),
+		m.T("chatMessages"), sum.ChatMessages))
+	if !r.TimesKnown {
+		line(9, m.T("timesUnknown"))
+	}
+	pdf.Ln(3)
+	line(13, m.T("steps"))
+	cols := []float64{10, 62, 18, 20, 20, 16, 16, 18}
+	head := []string{"#", m.T("col.title"), m.T("col.reached"), m.T("col.median"), m.T("col.slowest"), m.T("col.stuck"), m.T("col.help"), m.T("col.helpWait")}
+	row := func(cells []string, size float64) {
+		pdf.SetFont("cjk", "", size)
+		pdf.SetX(left)
+		for i, c := range cells {
+			align := "R"
+			if i == 1 {
+				align = "L"
+				c = fit(pdf, c, cols[i]-2)
+			}
+			pdf.CellFormat(cols[i], 6, c, "B", 0, align, false, 0, "")
+		}
+		pdf.Ln(-1)
+	}
+	row(head, 8)
+	top := 1
+	for _, s := range r.Steps {
+		top = max(top, s.Reached)
+	}
+	for _, s := range r.Steps {
+		row([]string{strconv.Itoa(s.Number), s.Title, strconv.Itoa(s.Reached), duration(m, s.MedianSec), duration(m, s.SlowestSec),
+			strconv.Itoa(s.Stuck), strconv.Itoa(s.HelpRequests), duration(m, s.MedianHelpWaitSec)}, 9)
+		// The funnel as a bar under the row: reached out of the most.
+		pdf.SetFillColor(59, 91, 171)
+		pdf.Rect(left+10, pdf.GetY()-1.2, 62*float64(s.Reached)/float64(top), 0.8, "F")
+	}
+	if len(r.Quiz) > 0 {
+		pdf.Ln(3)
+		line(13, m.T("quiz"))
+		for _, q := range r.Quiz {
+			share := "–"
+			if q.Answered > 0 {
+				share = strconv.Itoa(100*q.Correct/q.Answered) + " %"
+			}
+			line(9, fmt.Sprintf("%s — %s %d, %s %s", q.Prompt, m.T("col.answered"), q.Answered, m.T("col.correct"), share))
+		}
+	}
+	pdf.Ln(3)
+	line(13, m.T("feedback"))
+	line(10, feedbackLine(m, r.Feedback))
+	for _, c := range r.Feedback.Comments {
+		line(9, "• "+c)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("report: pdf: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// fit shortens text with an ellipsis until it fits w millimetres.
+func fit(pdf *fpdf.Fpdf, text string, w float64) string {
+	r := []rune(text)
+	for len(r) > 1 && pdf.GetStringWidth(string(r)) > w {
+		r = r[:len(r)-1]
+		text = string(r) + "…"
+		if pdf.GetStringWidth(text) <= w {
+			return text
+		}
+	}
+	return string(r)
+}
