@@ -94,3 +94,31 @@ export async function overflowProblems(page) {
     return out;
   });
 }
+
+/** overlaps lists pairs of controls (buttons, links styled as buttons, fields) that cover each other. */
+export async function overlaps(page) {
+  return page.evaluate(() => {
+    const els = [...document.querySelectorAll('button, a.btn, select, input:not([type=hidden]), textarea, summary')].filter((el) => {
+      const cs = getComputedStyle(el);
+      if (el.getClientRects().length === 0 || cs.visibility === 'hidden' || cs.opacity === '0') return false;
+      if (el.closest('.visually-hidden, .scrim, details:not([open]) > :not(summary)')) return false;
+      // Only what is on top where it is drawn: a control under an open panel is covered on purpose.
+      const r = el.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return !!top && (top === el || el.contains(top) || top.contains(el));
+    });
+    const out = [];
+    for (let i = 0; i < els.length; i++) {
+      for (let j = i + 1; j < els.length; j++) {
+        const [a, b] = [els[i], els[j]];
+        if (a.contains(b) || b.contains(a)) continue;
+        const r = a.getBoundingClientRect();
+        const q = b.getBoundingClientRect();
+        const w = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+        const h = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+        if (w > 2 && h > 2) out.push(`${a.outerHTML.slice(0, 60)} overlaps ${b.outerHTML.slice(0, 60)}`);
+      }
+    }
+    return out;
+  });
+}
