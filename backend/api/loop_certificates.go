@@ -15,6 +15,7 @@ import (
 	"github.com/opencodelabs/desktop/backend/certificate"
 	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/store"
+	"github.com/opencodelabs/desktop/frontend/src/lib/i18n"
 )
 
 // certificateOut is a certificate as GET /api/certificates/{id} shows it.
@@ -165,9 +166,11 @@ func (a *API) certificatePDF(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	// The key is everything drawn: the signed payload, the key and the verify URL (host).
-	key := row.Payload + "\x00" + out.Fingerprint + "\x00" + out.VerifyURL
-	pdf, err := certificatePDFs.get(key, certificate.PDFInput{Payload: out.Payload, Fingerprint: out.Fingerprint, VerifyURL: out.VerifyURL})
+	// The key is everything drawn: the signed payload, the key, the verify URL (host) and the language.
+	lang := certificateLang(r.URL.Query().Get("lang"))
+	key := row.Payload + "\x00" + out.Fingerprint + "\x00" + out.VerifyURL + "\x00" + lang
+	pdf, err := certificatePDFs.get(key, certificate.PDFInput{Payload: out.Payload, Fingerprint: out.Fingerprint,
+		VerifyURL: out.VerifyURL, Text: certificateText(lang)})
 	if err != nil {
 		return err
 	}
@@ -215,4 +218,22 @@ func (a *API) certificateKey(w http.ResponseWriter, r *http.Request) error {
 		"public_key": certificate.EncodePublicKey(pub), "public_key_pem": certificate.PublicKeyPEM(pub),
 		"fingerprint": certificate.Fingerprint(pub), "key_id": certificate.KeyID(pub), "created_at": created,
 	})
+}
+
+// certificateLang is the language a certificate PDF is printed in: the
+// attendee's (?lang=), except Arabic, which the PDF library cannot shape
+// (the certificate page itself is in Arabic).
+func certificateLang(tag string) string {
+	lang := i18n.Match(tag)
+	if i18n.RTL(lang) {
+		return "en"
+	}
+	return lang
+}
+
+// certificateText is the certificate's fixed phrases from the message catalogue.
+func certificateText(lang string) certificate.Text {
+	m := i18n.Load(lang, "serverCertificate")
+	return certificate.Text{Title: m.T("title"), Certifies: m.T("certifies"), HasCompleted: m.T("hasCompleted"),
+		By: m.T("by"), Completed: m.T("completed"), ID: m.T("id"), SignedWith: m.T("signedWith"), Verify: m.T("verify")}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 type certJSON struct {
@@ -96,6 +97,20 @@ func TestCompletionRulesAndCertificate(t *testing.T) {
 	pdf := l.get("/api/certificates/"+c.ID+"/pdf", "")
 	if pdf.Code != 200 || pdf.Header().Get("Content-Type") != "application/pdf" || !bytes.HasPrefix(pdf.Body.Bytes(), []byte("%PDF-")) {
 		t.Errorf("pdf: got %d %v", pdf.Code, pdf.Header())
+	}
+	// In the attendee's language: the PDF's title (its info dictionary, UTF-16) says so.
+	title16 := func(s string) []byte {
+		var b []byte
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u>>8), byte(u))
+		}
+		return b
+	}
+	if ko := l.get("/api/certificates/"+c.ID+"/pdf?lang=ko-KR", ""); ko.Code != 200 || !bytes.Contains(ko.Body.Bytes(), title16("수료증")) {
+		t.Errorf("Korean pdf: got %d, want the Korean title", ko.Code)
+	}
+	if !bytes.Contains(pdf.Body.Bytes(), title16("Certificate of Completion")) {
+		t.Error("default pdf: want the English title")
 	}
 	scenario{name: "key", method: "GET", url: "/api/admin/certificates/key", admin: true, wantStatus: 200,
 		wantIn: []string{`"public_key":"` + c.PublicKey, `"fingerprint":"` + c.Fingerprint, "BEGIN PUBLIC KEY"}}.run(t, l.api)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/go-pdf/fpdf"
@@ -25,14 +26,38 @@ type PDFInput struct {
 	Payload     Payload
 	Fingerprint string
 	VerifyURL   string // encoded in the QR code
+	Text        Text   // the words around the names, in the attendee's language
+}
+
+// Text is every fixed phrase of the certificate; {author}, {date}, {id},
+// {key} and {command} are filled in. EnglishText is the default.
+type Text struct {
+	Title, Certifies, HasCompleted, By, Completed, ID, SignedWith, Verify string
+}
+
+// EnglishText is the certificate in English.
+var EnglishText = Text{
+	Title: "Certificate of Completion", Certifies: "This certifies that", HasCompleted: "has completed the codelab",
+	By: "by {author}", Completed: "Completed {date}", ID: "Certificate ID: {id}", SignedWith: "Signed with Ed25519 key {key}",
+	Verify: "Verify: scan the code, or run {command} with the facilitator's public key.",
+}
+
+func fill(s string, pairs ...string) string {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return s
 }
 
 // PDF draws a one-page A4 landscape certificate with a QR code of the
 // verify URL.
 func PDF(in PDFInput) ([]byte, error) {
-	p := in.Payload
+	p, tx := in.Payload, in.Text
+	if tx.Title == "" {
+		tx = EnglishText
+	}
 	pdf := fpdf.New("L", "mm", "A4", "")
-	pdf.SetTitle("Certificate of completion: "+p.CodelabTitle, true)
+	pdf.SetTitle(tx.Title+": "+p.CodelabTitle, true)
 	pdf.SetAuthor(p.WorkshopName, true)
 	pdf.SetCreator("Open Codelabs Desktop", true)
 	pdf.AddUTF8FontFromBytes("cjk", "", cjkFont)
@@ -53,30 +78,30 @@ func PDF(in PDFInput) ([]byte, error) {
 		pdf.CellFormat(w-40, size*0.5, text, "", 0, "C", false, 0, "")
 	}
 	dark, muted, accent := [3]int{20, 20, 30}, [3]int{90, 90, 100}, [3]int{40, 70, 140}
-	center(30, 30, accent, "Certificate of Completion")
-	center(55, 14, muted, "This certifies that")
+	center(30, 30, accent, tx.Title)
+	center(55, 14, muted, tx.Certifies)
 	center(70, 34, dark, fit(pdf, p.AttendeeName, 34, w-50))
-	center(95, 14, muted, "has completed the codelab")
+	center(95, 14, muted, tx.HasCompleted)
 	center(106, 22, dark, fit(pdf, p.CodelabTitle, 22, w-50))
 	by := p.WorkshopName
 	if p.Author != "" {
-		by = "by " + p.Author + "  ·  " + p.WorkshopName
+		by = fill(tx.By, "author", p.Author) + "  ·  " + p.WorkshopName
 	}
 	center(124, 12, muted, by)
 	when := p.CompletedAt
 	if t, err := time.Parse(time.RFC3339, p.CompletedAt); err == nil {
-		when = t.UTC().Format("2 January 2006, 15:04 UTC")
+		when = t.UTC().Format("2006-01-02 15:04 UTC") // one form every language reads
 	}
-	center(134, 12, muted, "Completed "+when)
+	center(134, 12, muted, fill(tx.Completed, "date", when))
 
 	pdf.SetFont("cjk", "", 8)
 	pdf.SetTextColor(muted[0], muted[1], muted[2])
 	pdf.SetXY(22, 168)
-	pdf.CellFormat(200, 5, "Certificate ID: "+p.ID, "", 2, "L", false, 0, "")
+	pdf.CellFormat(200, 5, fill(tx.ID, "id", p.ID), "", 2, "L", false, 0, "")
 	pdf.SetX(22)
-	pdf.CellFormat(200, 5, "Signed with Ed25519 key "+in.Fingerprint, "", 2, "L", false, 0, "")
+	pdf.CellFormat(200, 5, fill(tx.SignedWith, "key", in.Fingerprint), "", 2, "L", false, 0, "")
 	pdf.SetX(22)
-	pdf.CellFormat(200, 5, "Verify: scan the code, or run  opencodelabs verify TOKEN  with the facilitator's public key.", "", 2, "L", false, 0, "")
+	pdf.CellFormat(200, 5, fill(tx.Verify, "command", " opencodelabs verify TOKEN "), "", 2, "L", false, 0, "")
 
 	if in.VerifyURL != "" {
 		if err := drawQR(pdf, in.VerifyURL, w-22-46, h-22-46, 46); err != nil {
