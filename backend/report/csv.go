@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/opencodelabs/desktop/backend/model"
@@ -83,12 +84,10 @@ func CSV(r *model.Report, table string) ([]byte, error) {
 
 // SafeCell defuses spreadsheet formula injection (OWASP "CSV Injection"):
 // a cell starting with = + - @, a tab or a carriage return gets a leading
-// quote so spreadsheets show it as text; plain numbers stay numbers.
+// quote so spreadsheets show it as text.
 func SafeCell(s string) string {
-	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
-		if _, err := strconv.ParseFloat(s, 64); err != nil {
-			return "'" + s
-		}
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
 	}
 	return s
 }

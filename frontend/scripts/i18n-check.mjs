@@ -127,7 +127,7 @@ function scanScript(file, text, offset = 0, whole = text) {
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     const lineEnd = text.indexOf('\n', m.index);
     const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
-    if (/console\.|i18n-ignore|^\s*(import|\/\/|\*)/.test(line)) continue;
+    if (/console\.|i18n-ignore|^\s*(import|\/\/|\/?\*)/.test(line)) continue;
     report(file, lineOf(whole, offset + m.index), `"${s.slice(0, 40)}"`);
   }
 }

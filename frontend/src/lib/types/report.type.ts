@@ -29,7 +29,7 @@ export interface ReportQuestion {
   correct_share: number;
 }
 
-/** Report is the workshop report of one session (docs/api.md, "Workshop report"). */
+/** Report is the workshop report of one session (docs/api.md, section Workshop report). */
 export interface Report {
   codelab: { id: string; title: string };
   session: Session;
