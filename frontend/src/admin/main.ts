@@ -7,9 +7,11 @@ import { adminService } from '../lib/services/admin-service';
 import { errorMessage } from '../lib/utils/error-util';
 import { resolveAdminSession } from './admin-session';
 import { initI18n } from '../lib/i18n/i18n.svelte';
+import { initTheme } from '../lib/stores/theme.svelte';
 import type { AdminSession } from '../lib/types/api.type';
 
 async function start() {
+  initTheme();
   await initI18n({ admin: true });
   let session: AdminSession | null = null;
   let problem = '';

@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const css = readFileSync(resolve(import.meta.dirname, 'content.css'), 'utf8');
-const darkStart = css.indexOf('@media (prefers-color-scheme: dark)');
+// The tokens live in app.css: the light set first, then [data-theme='dark'].
+const css = readFileSync(resolve(import.meta.dirname, 'app.css'), 'utf8');
+const darkStart = css.indexOf("[data-theme='dark'] {");
 const blocks = { light: css.slice(0, darkStart), dark: css.slice(darkStart) };
 
 function prop(block: string, name: string): string {

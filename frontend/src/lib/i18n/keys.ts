@@ -13,6 +13,7 @@ import type attendee from './messages/en/attendee.json';
 import type attLoop from './messages/en/attLoop.json';
 import type comments from './messages/en/comments.json';
 import type polls from './messages/en/polls.json';
+import type a11y from './messages/en/a11y.json';
 import type adminReport from './messages/en/adminReport.json';
 import type helpers from './messages/en/helpers.json';
 import type adminHelpers from './messages/en/adminHelpers.json';
@@ -35,4 +36,5 @@ export type MessageKey =
   | Keys<'helpers', typeof helpers>
   | Keys<'adminHelpers', typeof adminHelpers>
   | Keys<'comments', typeof comments>
-  | Keys<'polls', typeof polls>;
+  | Keys<'polls', typeof polls>
+  | Keys<'a11y', typeof a11y>;

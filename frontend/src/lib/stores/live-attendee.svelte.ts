@@ -172,6 +172,11 @@ export class AttendeeLive {
     }
   }
 
+  /** isLive: history has replayed and frames are new (for what screen readers are told). */
+  get isLive(): boolean {
+    return this.live;
+  }
+
   /** banners are the announcements not dismissed yet, newest first. */
   get banners(): AnnouncementEvent[] {
     return this.announcements.filter((a) => !this.dismissed.includes(a.seq)).reverse();
