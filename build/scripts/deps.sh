@@ -9,7 +9,7 @@ profile="${1:-run}"
 
 pkgs=(libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc)
 if [[ "$profile" == test ]]; then
-  pkgs+=(xvfb xauth imagemagick chromium iproute2 poppler-utils) # poppler-utils: certificate PDF checks
+  pkgs+=(xvfb xauth imagemagick chromium iproute2 poppler-utils fonts-wqy-microhei) # poppler-utils: certificate PDF checks; a CJK font so screenshots show Chinese, Japanese and Korean
 fi
 if [[ "$profile" == test || "$profile" == dist ]]; then
   pkgs+=(nsis desktop-file-utils)
