@@ -136,8 +136,8 @@ type clientFrame struct {
 	// Inline comments (comments.go).
 	Quote    model.TextQuote `json:"quote"`
 	ThreadID string          `json:"thread_id"`
-	PollID    string `json:"poll_id"`
-	Option    *int   `json:"option"`
+	PollID   string          `json:"poll_id"`
+	Option   *int            `json:"option"`
 }
 
 func forbiddenFrame(what string) error {
