@@ -140,7 +140,7 @@ describe('helpers (teaching assistants)', () => {
     await thread.locator('textarea[name="chat-text"]').fill('On my way to your table');
     await thread.locator('textarea[name="chat-text"]').press('Enter');
     await thread.getByText('On my way to your table').waitFor();
-    await ann.getByText('Sam: On my way to your table').waitFor(); // the attendee's notice names the helper
+    await ann.getByText('Sam: On my way to your table', { exact: true }).waitFor(); // the attendee's notice names the helper
     await helper.screenshot({ path: resolve(outDir, 'helpers-phone-thread-light.png') });
 
     await helper.locator('[data-testid="helper-tab-queue"]').click();
