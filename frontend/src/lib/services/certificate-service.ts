@@ -8,7 +8,7 @@ import { api, isApiError } from './api-client';
 import { qrDataUrl } from './join-service';
 import { withToken } from './attendee-service';
 import type { Certificate, LoopRow, Requirement, Requirements, SigningKey, VerifyResult } from '../types/certificate.type';
-import { t } from '../i18n/i18n.svelte';
+import { locale, t } from '../i18n/i18n.svelte';
 
 const enc = encodeURIComponent;
 export const certificatePaths = {
@@ -44,8 +44,11 @@ export const certificateService = {
   get: (id: string) => api.get<Certificate>(certificatePaths.one(id)),
   verify: (token: string) => api.post<VerifyResult>(certificatePaths.verify, { token: token.trim() }),
   key: () => api.get<SigningKey>(certificatePaths.key),
-  /** pdfHref is the absolute URL of a certificate's PDF. */
-  pdfHref: (id: string, pdfUrl?: string) => api.url(pdfUrl ? '/' + pdfUrl.replace(/^\/+/, '') : certificatePaths.pdf(id)),
+  /** pdfHref is the absolute URL of a certificate's PDF, printed in the showing language. */
+  pdfHref: (id: string, pdfUrl?: string) => {
+    const path = pdfUrl ? '/' + pdfUrl.replace(/^\/+/, '') : certificatePaths.pdf(id);
+    return api.url(`${path}${path.includes('?') ? '&' : '?'}lang=${encodeURIComponent(locale())}`);
+  },
 };
 
 /** missingFrom reads `missing` from an error body, keeping only known rules. */
