@@ -239,7 +239,7 @@ describe('certificate service', () => {
     expect(verifyPathRedirect('/verify', '#token=abc.def')).toBe('/#/verify/abc.def');
     expect(verifyPathRedirect('/verify/', '')).toBe('/#/verify');
     expect(verifyPathRedirect('/', '#/codelabs/x')).toBeNull();
-    expect(certificateService.pdfHref('c1', '/api/certificates/c1/pdf')).toBe(`${api.base}/api/certificates/c1/pdf`);
+    expect(certificateService.pdfHref('c1', '/api/certificates/c1/pdf')).toBe(`${api.base}/api/certificates/c1/pdf?lang=en`); // printed in the showing language
   });
 });
 
