@@ -42,7 +42,7 @@ func (a *API) getReport(w http.ResponseWriter, r *http.Request) error {
 		return writeJSON(w, http.StatusOK, rep)
 	}
 	lang := i18n.Match(q.Get("lang"))
-	base := fmt.Sprintf("report-%s-%s", safeFilePart(rep.Codelab.ID), rep.From.Format("2006-01-02-1504"))
+	base := fmt.Sprintf("report-%s-%s", rep.Codelab.ID, rep.From.Format("2006-01-02-1504")) // attachment() cleans it
 	var body []byte
 	switch format {
 	case "csv":
@@ -90,18 +90,4 @@ func (a *API) buildReport(r *http.Request) (*model.Report, error) {
 	}
 	rep := report.Build(report.Input{Codelab: *c, Session: *d, Quiz: quiz, Now: time.Now().UTC()})
 	return &rep, nil
-}
-
-// safeFilePart keeps a download name to letters, digits, '-' and '_'.
-func safeFilePart(s string) string {
-	out := []rune{}
-	for _, r := range s {
-		if r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			out = append(out, r)
-		}
-	}
-	if len(out) == 0 {
-		return "codelab"
-	}
-	return string(out)
 }

@@ -8,6 +8,7 @@ import (
 	"embed"
 	"encoding/json"
 	"strings"
+	"sync"
 )
 
 //go:embed messages
@@ -53,8 +54,17 @@ func RTL(locale string) bool { return locale == "ar" }
 // Messages is one namespace of one locale; T formats its entries.
 type Messages map[string]string
 
-// Load reads namespace ns in locale; a locale without the file gets English.
+// loaded caches each parsed namespace: the files are embedded and never
+// change, so a PDF or report request does not parse JSON again.
+var loaded sync.Map // "locale/ns" -> Messages
+
+// Load returns namespace ns in locale (a locale without the file gets
+// English). Callers must not modify the map.
 func Load(locale, ns string) Messages {
+	key := locale + "/" + ns
+	if m, ok := loaded.Load(key); ok {
+		return m.(Messages)
+	}
 	m := Messages{}
 	b, err := messages.ReadFile("messages/" + locale + "/" + ns + ".json")
 	if err != nil {
@@ -63,6 +73,7 @@ func Load(locale, ns string) Messages {
 	if err == nil {
 		_ = json.Unmarshal(b, &m) // the catalogue check keeps these files valid
 	}
+	loaded.Store(key, m)
 	return m
 }
 
