@@ -118,6 +118,12 @@ func PDF(in PDFInput) ([]byte, error) {
 // fit shortens text with an ellipsis until it fits width at size.
 func fit(pdf *fpdf.Fpdf, text string, size, width float64) string {
 	pdf.SetFont("cjk", "", size)
+	return FitWidth(pdf, text, width)
+}
+
+// FitWidth shortens text with an ellipsis until it fits width millimetres
+// in the PDF's current font (the workshop report uses it too).
+func FitWidth(pdf *fpdf.Fpdf, text string, width float64) string {
 	r := []rune(text)
 	for len(r) > 1 && pdf.GetStringWidth(string(r)) > width {
 		r = r[:len(r)-1]

@@ -60,7 +60,7 @@ func PDF(r *model.Report, lang string) ([]byte, error) {
 			align := "R"
 			if i == 1 {
 				align = "L"
-				c = fit(pdf, c, cols[i]-2)
+				c = certificate.FitWidth(pdf, c, cols[i]-2)
 			}
 			pdf.CellFormat(cols[i], 6, c, "B", 0, align, false, 0, "")
 		}
@@ -100,17 +100,4 @@ func PDF(r *model.Report, lang string) ([]byte, error) {
 		return nil, fmt.Errorf("report: pdf: %w", err)
 	}
 	return buf.Bytes(), nil
-}
-
-// fit shortens text with an ellipsis until it fits w millimetres.
-func fit(pdf *fpdf.Fpdf, text string, w float64) string {
-	r := []rune(text)
-	for len(r) > 1 && pdf.GetStringWidth(string(r)) > w {
-		r = r[:len(r)-1]
-		text = string(r) + "…"
-		if pdf.GetStringWidth(text) <= w {
-			return text
-		}
-	}
-	return string(r)
 }
