@@ -129,11 +129,17 @@ func (f *floorServer) serveWS(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
-	c := &floorConn{conn: conn, who: who, send: make(chan []byte, floorQueue)}
-	go c.writePump()
-	// Replay and join under the lock, so no frame falls between them.
+	// Replay and join under the lock, so no frame falls between them. The
+	// replay does not count against the live queue (the product writes its
+	// replay straight to the socket before going live): a socket cut for
+	// being slow comes back with hundreds of frames to catch up on, and a
+	// 256-frame queue holding them would cut it again at once, every time,
+	// until the client gave up, which made the floor lose deliveries.
 	f.mu.Lock()
-	for _, fr := range f.frames[min(max(since, 0), len(f.frames)):] {
+	replay := f.frames[min(max(since, 0), len(f.frames)):]
+	c := &floorConn{conn: conn, who: who, send: make(chan []byte, floorQueue+len(replay)+1)}
+	go c.writePump()
+	for _, fr := range replay {
 		c.push(fr)
 	}
 	ready, _ := json.Marshal(map[string]any{"type": "ready", "seq": len(f.frames)})

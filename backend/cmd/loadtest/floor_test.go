@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/gorilla/websocket"
 )
 
 // TestReconnectWithSinceCompletesDelivery drives the floor with the
@@ -75,5 +77,48 @@ func TestReconnectWithSinceCompletesDelivery(t *testing.T) {
 	r.collect(clients, clk, listPoller{})
 	if r.delivery() != 1 || r.reconnects != 1 || r.dups != 0 {
 		t.Errorf("result: delivery %.3f, %d reconnects, %d dups; want 1, 1, 0", r.delivery(), r.reconnects, r.dups)
+	}
+}
+
+// TestFloorReplayLongerThanQueue: a socket resuming with more frames to
+// catch up on than its live queue holds gets all of them and the ready
+// frame, instead of being cut again (which made the floor lose deliveries
+// in the burst: every redial was cut, until the client gave up).
+func TestFloorReplayLongerThanQueue(t *testing.T) {
+	f, mux := newFloor()
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	people, err := newAPI(srv.URL, f.token).register(ctx, "floor", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const frames = floorQueue * 3
+	f.mu.Lock()
+	for i := range frames {
+		f.frames = append(f.frames, fmt.Appendf(nil, `{"type":"chat","seq":%d,"text":"m%d"}`, i+1, i))
+	}
+	f.mu.Unlock()
+	conn, _, err := websocket.DefaultDialer.DialContext(ctx, attendeeURL(srv.URL, people[0])+"&since=10", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetReadDeadline(time.Now().Add(20 * time.Second))
+	for want := int64(11); ; want++ {
+		_, data, err := conn.ReadMessage()
+		if err != nil {
+			t.Fatalf("after seq %d of %d: %v", want-1, frames, err)
+		}
+		if string(field(data, "type")) == "ready" {
+			if want != frames+1 {
+				t.Fatalf("ready after seq %d, want %d", want-1, frames)
+			}
+			return
+		}
+		if seq, _ := seqField(data); seq != want {
+			t.Fatalf("got seq %d, want %d", seq, want)
+		}
 	}
 }
