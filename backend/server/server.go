@@ -106,7 +106,7 @@ func Start(ctx context.Context, cfg config.Config, assets fs.FS, log *slog.Logge
 		log.Warn("could not write the server URL into the data folder", "err", err)
 	}
 	s.http = &http.Server{
-		Handler:           s.api,
+		Handler:           withPprof(s.api, s.api), // pprof.go: only with OPENCODELABS_PPROF=1
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelDebug),
