@@ -10,7 +10,8 @@ import (
 )
 
 // load runs one size against the server at base and gathers the figures.
-func load(ctx context.Context, o options, base, token string, n int) (result, error) {
+// prof, when not nil, profiles the server during the measured phase.
+func load(ctx context.Context, o options, base, token string, n int, prof *profiler) (result, error) {
 	res := result{n: n}
 	a := newAPI(base, token)
 	setupCtx, cancel := context.WithTimeout(ctx, 2*time.Minute)
@@ -77,6 +78,13 @@ func load(ctx context.Context, o options, base, token string, n int) (result, er
 		return res, err
 	}
 	defer hog.stop()
+	if prof != nil {
+		window := o.duration
+		if o.scenario == "burst" {
+			window = burstWindow
+		}
+		prof.start(ctx, window)
+	}
 	var poll listPoller
 	var wg sync.WaitGroup
 	var sendErrs [2]int
@@ -121,6 +129,9 @@ func load(ctx context.Context, o options, base, token string, n int) (result, er
 	}
 	res.drainTime = time.Duration(clk.now() - sendEnd)
 	hog.stop() // after the drain: the last deliveries are measured under contention too
+	if prof != nil {
+		prof.finish(ctx) // while every socket is still open: the heap as it is under load
+	}
 
 	for _, c := range clients {
 		c.closing.Store(true)

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"os/signal"
@@ -43,6 +44,8 @@ type options struct {
 	pairs        int  // product/floor pairs per size
 	contend      bool // one CPU-bound process per core during the measured phase (contend.go)
 	scenario     string
+	profile      string // directory for the product's profiles (profile.go), "" for none
+	pair         int    // which pair is running (1-based; 0 outside runPairs), names profile files
 }
 
 func main() {
@@ -121,9 +124,20 @@ func runSize(ctx context.Context, o options, n int, floor bool) (result, error) 
 		}
 		base, bin, args = "", self, []string{"floor-server"}
 	}
+	var prof *profiler
 	if base == "" {
+		var env []string
+		var gcLog io.Writer
+		if o.profile != "" && !floor {
+			var err error
+			if prof, err = newProfiler(o, n); err != nil {
+				return result{}, err
+			}
+			defer prof.close()
+			env, gcLog = prof.serverEnv(), prof.gcLog
+		}
 		var err error
-		srv, err = startServer(ctx, bin, args...)
+		srv, err = startServerEnv(ctx, bin, env, gcLog, args...)
 		if err != nil {
 			return result{}, err
 		}
@@ -135,7 +149,10 @@ func runSize(ctx context.Context, o options, n int, floor bool) (result, error) 
 		rss = startRSS(pid, 500*time.Millisecond)
 		defer rss.stop()
 	}
-	res, err := load(ctx, o, base, token, n)
+	if prof != nil {
+		prof.base, prof.token = base, token
+	}
+	res, err := load(ctx, o, base, token, n, prof)
 	if rss != nil {
 		res.rssPeakMB, res.rssIdleMB = rss.stop()
 	}
@@ -164,6 +181,7 @@ func parseFlags(args []string) (options, error) {
 	fs.BoolVar(&o.floor, "floor", true, "run a bare gorilla/websocket broadcast server with the same clients, interleaved, and print ratios")
 	fs.BoolVar(&o.contend, "contend", false, "run one CPU-bound busy process per core beside the server during the measured phase")
 	fs.StringVar(&o.scenario, "scenario", "steady", `"steady": -rate chats/s across the room for -duration; "burst": every attendee sends one chat a second, 3 times`)
+	fs.StringVar(&o.profile, "profile", "", "directory: take the product's CPU, allocation, heap, block and mutex profiles, an execution trace and the GC trace during the measured phase (the server runs with OPENCODELABS_PPROF=1, GODEBUG=gctrace=1)")
 	fs.IntVar(&o.pairs, "pairs", 1, "product/floor pairs per size (medians and spread over pairs)")
 	if err := fs.Parse(args); err != nil {
 		return o, err

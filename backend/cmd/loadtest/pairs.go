@@ -21,6 +21,7 @@ func runPairs(ctx context.Context, o options, n int) ([]result, error) {
 		}
 		for _, isFloor := range order {
 			fmt.Printf("-- n=%d pair %d/%d: %s\n", n, i+1, o.pairs, map[bool]string{false: "product", true: "floor"}[isFloor])
+			o.pair = i + 1
 			res, err := runSize(ctx, o, n, isFloor)
 			if err != nil {
 				return prod, fmt.Errorf("pair %d, %s: %w", i+1, map[bool]string{false: "product", true: "floor"}[isFloor], err)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"os/exec"
@@ -29,6 +30,12 @@ type serverProc struct {
 // waits for its admin URL line.
 // args come first on the command line (the floor's "floor-server").
 func startServer(ctx context.Context, bin string, args ...string) (*serverProc, error) {
+	return startServerEnv(ctx, bin, nil, nil, args...)
+}
+
+// startServerEnv is startServer with extra environment variables and a
+// second destination for the child's stderr (the GC trace with -profile).
+func startServerEnv(ctx context.Context, bin string, env []string, errLog io.Writer, args ...string) (*serverProc, error) {
 	if _, err := os.Stat(bin); err != nil {
 		return nil, fmt.Errorf("server binary: %w (run `make build` or pass -bin)", err)
 	}
@@ -37,10 +44,13 @@ func startServer(ctx context.Context, bin string, args ...string) (*serverProc, 
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
 	cmd := exec.Command(bin, append(args, "--addr", "127.0.0.1:0", "--no-mdns", "--data-dir", dir)...)
-	cmd.Env = append(os.Environ(), "OPENCODELABS_MDNS=off")
+	cmd.Env = append(append(os.Environ(), "OPENCODELABS_MDNS=off"), env...)
 	setDeathSignal(cmd)
 	s := &serverProc{cmd: cmd, dataDir: dir, stderr: &tailBuffer{max: 8 << 10}, exited: make(chan struct{})}
 	cmd.Stderr = s.stderr
+	if errLog != nil {
+		cmd.Stderr = io.MultiWriter(s.stderr, errLog)
+	}
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		os.RemoveAll(dir)
