@@ -6,8 +6,9 @@ func (h *Hub) Broadcast(codelabID string, frame []byte) {
 	h.mu.RLock()
 	defer h.mu.RUnlock()
 	if r := h.rooms[codelabID]; r != nil {
+		f := frameOf(frame)
 		for c := range r.clients {
-			c.deliver(outFrame{data: frame})
+			c.deliver(f)
 		}
 	}
 }

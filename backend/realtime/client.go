@@ -21,21 +21,31 @@ const CloseSlowClient = 4008
 const replayPage = 500
 
 type outFrame struct {
-	seq  int64 // 0 for ephemeral frames
-	data []byte
+	seq  int64  // 0 for ephemeral frames
+	wire []byte // the whole WebSocket frame (frame.go), shared by recipients
 }
 
+// frameOf is an ephemeral frame (no seq) for payload.
+func frameOf(payload []byte) outFrame { return outFrame{wire: textFrame(payload)} }
+
+// keptQueue is the largest queue capacity the writer keeps for reuse; a
+// burst's bigger queue is left to the GC, so an idle connection holds a
+// few hundred bytes, not the 256-frame maximum.
+const keptQueue = 16
+
 // client is one WebSocket connection. Frames reach it through deliver;
-// before it is live (while replaying) they wait in pending.
+// before it is live (while replaying) they wait in pending, then in queue
+// (at most QueueSize frames) until the writer takes them all at once.
 type client struct {
 	hub  *Hub
 	conn *websocket.Conn
 	who  Identity
-	send chan outFrame
+	wake chan struct{} // 1 slot: the queue went from empty to not empty
 
 	mu          sync.Mutex
 	live        bool
 	pending     []outFrame
+	queue       []outFrame
 	quit        chan struct{}
 	closeCode   int
 	closeReason string
@@ -43,6 +53,9 @@ type client struct {
 	tokens float64
 	last   time.Time
 	shared *bucket // the attendee's bucket across connections (nil: facilitator)
+
+	spare []outFrame  // the writer's: the previous batch, reused as the next queue
+	bufs  net.Buffers // the writer's writev scratch
 }
 
 var errCutOff = errors.New("realtime: cut off during replay")
@@ -62,10 +75,22 @@ func (c *client) deliver(f outFrame) {
 		c.pending = append(c.pending, f)
 		return
 	}
-	select {
-	case c.send <- f:
-	default:
+	c.enqueueLocked(f)
+}
+
+// enqueueLocked appends f to the live queue and wakes the writer if it
+// was empty; a full queue cuts the client off.
+func (c *client) enqueueLocked(f outFrame) {
+	if len(c.queue) >= c.hub.opts.QueueSize {
 		c.kickLocked(CloseSlowClient, "too slow: reconnect with since")
+		return
+	}
+	c.queue = append(c.queue, f)
+	if len(c.queue) == 1 {
+		select {
+		case c.wake <- struct{}{}:
+		default: // already signalled
+		}
 	}
 }
 
@@ -78,11 +103,7 @@ func (c *client) deliverIfLive(f outFrame) {
 	if c.closeCode != 0 || !c.live {
 		return
 	}
-	select {
-	case c.send <- f:
-	default:
-		c.kickLocked(CloseSlowClient, "too slow: reconnect with since")
-	}
+	c.enqueueLocked(f)
 }
 
 func (c *client) kick(code int, reason string) {
@@ -114,7 +135,7 @@ func (h *Hub) Serve(w http.ResponseWriter, r *http.Request, who Identity, since 
 	if err != nil {
 		return nil // the upgrader has answered with an HTTP error
 	}
-	c := &client{hub: h, conn: conn, who: who, send: make(chan outFrame, h.opts.QueueSize),
+	c := &client{hub: h, conn: conn, who: who, wake: make(chan struct{}, 1),
 		quit: make(chan struct{}), tokens: float64(h.opts.Burst), last: time.Now(), shared: h.attendeeBucket(who)}
 	if !h.join(c) {
 		conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseGoingAway, "server shutting down"),
@@ -160,7 +181,7 @@ func (c *client) catchUp(ctx context.Context, handler Handler, since int64) erro
 			return err
 		}
 		for _, ev := range evs {
-			if err := c.write(ev.FrameFor(c.who)); err != nil {
+			if err := c.write(ev.FrameFor(c.who)); err != nil { // the writer is not running yet: ours alone
 				return err
 			}
 			last = ev.Seq
@@ -188,7 +209,7 @@ func (c *client) catchUp(ctx context.Context, handler Handler, since int64) erro
 			if f.seq > 0 && f.seq <= last {
 				continue
 			}
-			if err := c.write(f.data); err != nil {
+			if err := c.writeWire(f.wire); err != nil {
 				return err
 			}
 			if f.seq > 0 {
@@ -201,9 +222,42 @@ func (c *client) catchUp(ctx context.Context, handler Handler, since int64) erro
 	return c.write(ready)
 }
 
-func (c *client) write(data []byte) error {
-	c.conn.SetWriteDeadline(time.Now().Add(c.hub.opts.WriteWait))
-	return c.conn.WriteMessage(websocket.TextMessage, data)
+// write sends payload as one text frame; only one goroutine writes at a
+// time (catchUp before the writer starts, then the writer).
+func (c *client) write(payload []byte) error {
+	return c.writeWire(textFrame(payload))
+}
+
+// writeWire sends one framed message.
+func (c *client) writeWire(wire []byte) error {
+	nc := c.conn.NetConn()
+	nc.SetWriteDeadline(time.Now().Add(c.hub.opts.WriteWait))
+	_, err := nc.Write(wire)
+	return err
+}
+
+// writeQueued takes every frame queued so far and sends them together.
+func (c *client) writeQueued() error {
+	c.mu.Lock()
+	batch := c.queue
+	c.queue = c.spare[:0]
+	c.mu.Unlock()
+	if len(batch) == 0 {
+		return nil
+	}
+	nc := c.conn.NetConn()
+	nc.SetWriteDeadline(time.Now().Add(c.hub.opts.WriteWait))
+	var err error
+	c.bufs, err = writeBatch(nc, batch, c.bufs)
+	clear(batch) // the frames may go; the slice is the next queue
+	c.spare = batch[:0]
+	if cap(batch) > keptQueue {
+		c.spare = nil
+	}
+	if cap(c.bufs) > keptQueue {
+		c.bufs = nil
+	}
+	return err
 }
 
 // closeNow sends the close frame with the kick reason and closes the socket.
@@ -227,8 +281,8 @@ func (c *client) writePump() {
 	defer c.closeNow()
 	for {
 		select {
-		case f := <-c.send:
-			if err := c.write(f.data); err != nil {
+		case <-c.wake:
+			if err := c.writeQueued(); err != nil {
 				c.kick(websocket.CloseAbnormalClosure, "write failed")
 				return
 			}
@@ -320,7 +374,7 @@ func (c *client) allow() bool {
 
 func (c *client) sendJSON(v any) {
 	data, _ := json.Marshal(v)
-	c.deliver(outFrame{data: data})
+	c.deliver(frameOf(data))
 }
 
 func (c *client) sendError(code, message, cid string) {

@@ -194,7 +194,11 @@ func NewHub(opts Options) *Hub {
 	h := &Hub{opts: opts, rooms: map[string]*room{}}
 	h.limits = limits{conns: map[attendeeKey]int{}, buckets: map[attendeeKey]*bucket{}}
 	h.replay.slots = make(chan struct{}, opts.ReplayReaders)
-	h.upgrader = websocket.Upgrader{ReadBufferSize: 4096, WriteBufferSize: 4096, CheckOrigin: opts.CheckOrigin, Error: opts.UpgradeError}
+	// Gorilla writes only control frames here (data frames go out through
+	// frame.go), so no connection keeps a write buffer: the pool lends one
+	// if ever needed. Client frames are small: a 1 KB read buffer reads a
+	// 4 KB message in a few chunks.
+	h.upgrader = websocket.Upgrader{ReadBufferSize: 1024, WriteBufferPool: &sync.Pool{}, CheckOrigin: opts.CheckOrigin, Error: opts.UpgradeError}
 	return h
 }
 
@@ -207,10 +211,16 @@ func (h *Hub) Publish(ev Event) {
 	if r == nil {
 		return
 	}
+	shared := outFrame{seq: ev.Seq, wire: textFrame(ev.Frame)} // framed once for the room
 	for c := range r.clients {
-		if ev.VisibleFor(c.who) {
-			c.deliver(outFrame{seq: ev.Seq, data: ev.FrameFor(c.who)})
+		if !ev.VisibleFor(c.who) {
+			continue
 		}
+		if ev.CID != "" && c.who.ID == ev.ActorID {
+			c.deliver(outFrame{seq: ev.Seq, wire: textFrame(ev.FrameFor(c.who))}) // the actor's own tabs get the cid
+			continue
+		}
+		c.deliver(shared)
 	}
 }
 
@@ -220,9 +230,10 @@ func (h *Hub) SendTo(codelabID, attendeeID string, frame []byte) {
 	h.mu.RLock()
 	defer h.mu.RUnlock()
 	if r := h.rooms[codelabID]; r != nil {
+		f := frameOf(frame)
 		for c := range r.clients {
 			if c.who.ID == attendeeID {
-				c.deliver(outFrame{data: frame})
+				c.deliver(f)
 			}
 		}
 	}
@@ -324,9 +335,10 @@ func (h *Hub) leave(c *client) {
 
 func (h *Hub) presenceLocked(r *room, who Identity, online bool) {
 	data, _ := json.Marshal(presenceFrame{Type: "presence", Attendee: model.Person{ID: who.ID, Name: who.Name}, Online: online})
+	f := frameOf(data)
 	for c := range r.clients {
 		if c.who.ID != who.ID {
-			c.deliverIfLive(outFrame{data: data})
+			c.deliverIfLive(f)
 		}
 	}
 }

@@ -1,0 +1,94 @@
+package realtime_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/opencodelabs/desktop/backend/realtime"
+)
+
+// TestQueuedFramesReachTheClientAsSingleFrames reads the server's bytes
+// off the socket: events published while the client is not reading (so
+// the writer sends them in batches) arrive in order, each as exactly one
+// final, unmasked text frame with the right length encoding (7-bit,
+// 16-bit and 64-bit) and the payload unchanged.
+func TestQueuedFramesReachTheClientAsSingleFrames(t *testing.T) {
+	hub := realtime.NewHub(realtime.Options{CheckOrigin: func(*http.Request) bool { return true }})
+	joined := make(chan struct{}, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		joined <- struct{}{}
+		hub.Serve(w, r, realtime.Identity{CodelabID: "c", ID: "a1", Name: "Ann"}, 0, quiet{})
+	}))
+	defer srv.Close()
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		hub.Close(ctx)
+	}()
+
+	conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"+
+		"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+	br := bufio.NewReader(conn)
+	resp, err := http.ReadResponse(br, nil)
+	if err != nil || resp.StatusCode != http.StatusSwitchingProtocols {
+		t.Fatalf("handshake: %v %v", resp, err)
+	}
+	conn.SetReadDeadline(time.Now().Add(20 * time.Second))
+	readFrame := func() []byte {
+		t.Helper()
+		var h [2]byte
+		if _, err := io.ReadFull(br, h[:]); err != nil {
+			t.Fatal(err)
+		}
+		if h[0] != 0x81 || h[1]&0x80 != 0 {
+			t.Fatalf("header %#x %#x: want a final unmasked text frame", h[0], h[1])
+		}
+		n := uint64(h[1])
+		switch n {
+		case 126:
+			var b [2]byte
+			io.ReadFull(br, b[:])
+			n = uint64(binary.BigEndian.Uint16(b[:]))
+		case 127:
+			var b [8]byte
+			io.ReadFull(br, b[:])
+			n = binary.BigEndian.Uint64(b[:])
+		}
+		p := make([]byte, n)
+		if _, err := io.ReadFull(br, p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	if got := string(readFrame()); !strings.Contains(got, `"type":"ready"`) {
+		t.Fatalf("first frame %q, want ready", got)
+	}
+	<-joined
+	pads := []int{0, 100, 125, 126, 500, 65535, 65536, 70000}
+	var want []string
+	for i := range 200 {
+		pad := strings.Repeat("x", pads[i%len(pads)])
+		payload := fmt.Sprintf(`{"type":"chat","seq":%d,"text":"%s"}`, i+1, pad)
+		want = append(want, payload)
+		hub.Publish(realtime.Event{CodelabID: "c", Seq: int64(i + 1), ActorID: "a2", Frame: []byte(payload)})
+	}
+	for i, w := range want {
+		if got := string(readFrame()); got != w {
+			t.Fatalf("frame %d: got %d bytes %.40q…, want %d bytes %.40q…", i, len(got), got, len(w), w)
+		}
+	}
+}
