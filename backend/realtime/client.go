@@ -120,19 +120,26 @@ func (c *client) kickLocked(code int, reason string) {
 	close(c.quit)
 }
 
-// Serve upgrades the request and runs the connection until it ends: it
-// replays events after since, then goes live. The caller has already
+// Serve upgrades the request and starts the connection: it replays
+// events after since, then goes live, in goroutines of its own, and
+// returns once the connection has joined its room. The caller has already
 // authenticated who (and answered refusals as JSON before calling).
 // A refusal before the upgrade (an attendee over MaxConnsPerAttendee:
 // code too_many_sockets) is returned with nothing written, for the
 // caller to answer as JSON; after the upgrade Serve returns nil.
+//
+// Returning frees what the HTTP server keeps for a request while its
+// handler runs (its buffers, the request, and a goroutine stack grown deep
+// by the token lookup in SQLite): about half the memory of an idle socket
+// at 2,000 attendees (docs/performance.md). Hub.Close waits for the
+// connections.
 func (h *Hub) Serve(w http.ResponseWriter, r *http.Request, who Identity, since int64, handler Handler) error {
 	if err := h.reserve(who); err != nil {
 		return err
 	}
-	defer h.release(who)
 	conn, err := h.upgrader.Upgrade(w, r, nil)
 	if err != nil {
+		h.release(who)
 		return nil // the upgrader has answered with an HTTP error
 	}
 	c := &client{hub: h, conn: conn, who: who, wake: make(chan struct{}, 1),
@@ -141,8 +148,18 @@ func (h *Hub) Serve(w http.ResponseWriter, r *http.Request, who Identity, since 
 		conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseGoingAway, "server shutting down"),
 			time.Now().Add(time.Second))
 		conn.Close()
+		h.release(who)
 		return nil
 	}
+	go c.run(since, handler)
+	return nil
+}
+
+// run is a joined connection's life: replay, then the writer and this
+// reader until either ends; then it leaves the room.
+func (c *client) run(since int64, handler Handler) {
+	h, conn := c.hub, c.conn
+	defer h.release(c.who)
 	defer h.leave(c)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -155,14 +172,26 @@ func (h *Hub) Serve(w http.ResponseWriter, r *http.Request, who Identity, since 
 		c.kick(websocket.CloseInternalServerErr, "replay failed")
 		h.opts.Logger.Debug("realtime: replay", "err", err)
 		c.closeNow()
-		return nil
+		return
 	}
 	writerDone := make(chan struct{})
 	go func() { defer close(writerDone); c.writePump() }()
 	c.readPump(ctx, handler)
 	c.kick(websocket.CloseNormalClosure, "")
 	<-writerDone
-	return nil
+}
+
+// onFreshStack runs read in a short-lived goroutine: SQLite (modernc)
+// grows a goroutine's stack to tens of KB, and a connection's own
+// goroutines live as long as the connection; this one's stack is freed
+// when it returns.
+func onFreshStack(read func() ([]Event, error)) ([]Event, error) {
+	var evs []Event
+	var err error
+	done := make(chan struct{})
+	go func() { defer close(done); evs, err = read() }()
+	<-done
+	return evs, err
 }
 
 // catchUp writes the replay straight to the socket (no writer runs yet),
@@ -175,7 +204,7 @@ func (c *client) catchUp(ctx context.Context, handler Handler, since int64) erro
 	last := since
 	for {
 		evs, err := c.hub.replay.page(ctx, c.quit, func() ([]Event, error) {
-			return handler.Replay(ctx, c.who, last, replayPage)
+			return onFreshStack(func() ([]Event, error) { return handler.Replay(ctx, c.who, last, replayPage) })
 		})
 		if err != nil {
 			return err

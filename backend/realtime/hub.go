@@ -196,9 +196,9 @@ func NewHub(opts Options) *Hub {
 	h.replay.slots = make(chan struct{}, opts.ReplayReaders)
 	// Gorilla writes only control frames here (data frames go out through
 	// frame.go), so no connection keeps a write buffer: the pool lends one
-	// if ever needed. Client frames are small: a 1 KB read buffer reads a
-	// 4 KB message in a few chunks.
-	h.upgrader = websocket.Upgrader{ReadBufferSize: 1024, WriteBufferPool: &sync.Pool{}, CheckOrigin: opts.CheckOrigin, Error: opts.UpgradeError}
+	// if ever needed. ReadBufferSize 0 reuses the HTTP server's read buffer,
+	// which the hijacked connection keeps alive anyway.
+	h.upgrader = websocket.Upgrader{WriteBufferPool: &sync.Pool{}, CheckOrigin: opts.CheckOrigin, Error: opts.UpgradeError}
 	return h
 }
 

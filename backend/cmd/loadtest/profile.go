@@ -77,6 +77,7 @@ func (p *profiler) finish(ctx context.Context) {
 	for _, k := range []string{"allocs", "heap", "block", "mutex", "goroutine"} {
 		p.fetch(ctx, k, k+".pprof")
 	}
+	p.fetch(ctx, "heap?debug=1", "memstats.txt") // ends with runtime.MemStats: where RSS goes besides the heap
 	fmt.Printf("   profiles: %s-*\n", filepath.Join(p.dir, p.prefix))
 }
 
