@@ -71,15 +71,20 @@ type appendReq struct {
 
 // EventLog serializes event writes through one goroutine that commits
 // waiting writes together (group commit: one fsync for many messages) and
-// then calls publish for each new event in seq order, so subscribers never
-// see seq 43 before 42.
+// hands each committed batch to a second goroutine that calls publish for
+// each new event in seq order (subscribers never see seq 43 before 42)
+// and then releases its Append. The next batch commits while the last one
+// is being fanned out to the room: in a burst the fsync no longer waits
+// for the fan-out, nor the fan-out for the fsync. Nothing is published
+// before its commit, and an Append still returns after both.
 type EventLog struct {
-	s       *Store
-	publish func(Event)
-	reqs    chan *appendReq
-	quit    chan struct{}
-	stopped chan struct{}
-	once    sync.Once
+	s         *Store
+	publish   func(Event)
+	reqs      chan *appendReq
+	committed chan []*appendReq
+	quit      chan struct{}
+	stopped   chan struct{}
+	once      sync.Once
 }
 
 // maxBatch bounds how many writes share one transaction.
@@ -89,8 +94,15 @@ const maxBatch = 128
 // each commit, from the writer goroutine, and must not block.
 func NewEventLog(s *Store, publish func(Event)) *EventLog {
 	l := &EventLog{s: s, publish: publish, reqs: make(chan *appendReq, maxBatch),
-		quit: make(chan struct{}), stopped: make(chan struct{})}
-	go l.run()
+		committed: make(chan []*appendReq, 4), quit: make(chan struct{}), stopped: make(chan struct{})}
+	published := make(chan struct{})
+	go func() { defer close(published); l.publishLoop() }()
+	go func() {
+		defer close(l.stopped)
+		l.run()
+		close(l.committed) // the publisher finishes what was committed, then stops
+		<-published
+	}()
 	return l
 }
 
@@ -122,7 +134,6 @@ func (l *EventLog) Append(ctx context.Context, op Op) (ev Event, dup bool, err e
 }
 
 func (l *EventLog) run() {
-	defer close(l.stopped)
 	for {
 		var first *appendReq
 		select {
@@ -178,10 +189,20 @@ func (l *EventLog) commit(batch []*appendReq) {
 		if r.err == nil && !r.dup && (r.ev.Type == "attendee_removed" || r.ev.Type == "session_started") {
 			l.s.roster.forget(r.ev.CodelabID) // rows left the codelab (sessions.go)
 		}
-		if r.err == nil && !r.dup && l.publish != nil {
-			l.publish(r.ev)
+	}
+	l.committed <- batch
+}
+
+// publishLoop publishes committed batches in order and releases their
+// Appends.
+func (l *EventLog) publishLoop() {
+	for batch := range l.committed {
+		for _, r := range batch {
+			if r.err == nil && !r.dup && l.publish != nil {
+				l.publish(r.ev)
+			}
+			close(r.done)
 		}
-		close(r.done)
 	}
 }
 
