@@ -45,6 +45,8 @@ type options struct {
 	contend      bool // one CPU-bound process per core during the measured phase (contend.go)
 	scenario     string
 	profile      string // directory for the product's profiles (profile.go), "" for none
+	matrix       string // "", "bench", "full" or "targets": the issue's scenarios (matrix.go)
+	matrixSizes  bool   // -n-list was given with -matrix: its sizes replace 500, 1000, 2000
 	pair         int    // which pair is running (1-based; 0 outside runPairs), names profile files
 }
 
@@ -74,6 +76,9 @@ func run() int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if o.matrix != "" {
+		return runMatrix(ctx, o) // matrix.go
+	}
 
 	var results []result
 	failed := false
@@ -84,7 +89,7 @@ func run() int {
 		fmt.Printf("== n=%d %s%s: duration %s, chat %.0f/s, progress %.0f/s, attendee list %.0f/s (load average before: %s)\n",
 			n, o.scenario, map[bool]string{true: " with a CPU hog per core"}[o.contend], o.duration, o.rate, o.progressRate, o.listRate, loadAvg())
 		if o.floor {
-			prod, err := runPairs(ctx, o, n)
+			prod, _, err := runPairs(ctx, o, n)
 			results = append(results, prod...)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "loadtest: n=%d: %v\n", n, err)
@@ -182,9 +187,24 @@ func parseFlags(args []string) (options, error) {
 	fs.BoolVar(&o.contend, "contend", false, "run one CPU-bound busy process per core beside the server during the measured phase")
 	fs.StringVar(&o.scenario, "scenario", "steady", `"steady": -rate chats/s across the room for -duration; "burst": every attendee sends one chat a second, 3 times`)
 	fs.StringVar(&o.profile, "profile", "", "directory: take the product's CPU, allocation, heap, block and mutex profiles, an execution trace and the GC trace during the measured phase (the server runs with OPENCODELABS_PPROF=1, GODEBUG=gctrace=1)")
+	fs.StringVar(&o.matrix, "matrix", "", `"full": steady and burst at N = 500, 1000, 2000, each with and without -contend, -pairs pairs each (3 unless given), then a summary against the targets of issue #14; "bench" (make bench): the same without the burst at 2000; "targets": only the cells the targets name (steady 2000, burst 500 with -contend); -n, -scenario and -contend are then ignored`)
 	fs.IntVar(&o.pairs, "pairs", 1, "product/floor pairs per size (medians and spread over pairs)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if o.matrix != "" {
+		if o.matrix != "bench" && o.matrix != "full" && o.matrix != "targets" {
+			return o, fmt.Errorf("-matrix must be bench, full or targets, got %q", o.matrix)
+		}
+		if !set["pairs"] {
+			o.pairs = 3
+		}
+		o.matrixSizes = set["n-list"]
+		if !set["duration"] {
+			o.duration = 10 * time.Second // the issue's steady run
+		}
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))

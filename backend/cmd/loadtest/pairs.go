@@ -11,9 +11,9 @@ import (
 
 // runPairs runs -pairs product/floor pairs at size n, alternating which
 // goes first, and prints each figure with its ratio to the floor: medians
-// and spread (min–max) over the pairs. It returns the product's results.
-func runPairs(ctx context.Context, o options, n int) ([]result, error) {
-	var prod, floor []result
+// and spread (min–max) over the pairs. It returns the product's and the
+// floor's results, pair by pair.
+func runPairs(ctx context.Context, o options, n int) (prod, floor []result, err error) {
 	for i := 0; i < o.pairs && ctx.Err() == nil; i++ {
 		order := []bool{false, true}
 		if i%2 == 1 {
@@ -24,7 +24,7 @@ func runPairs(ctx context.Context, o options, n int) ([]result, error) {
 			o.pair = i + 1
 			res, err := runSize(ctx, o, n, isFloor)
 			if err != nil {
-				return prod, fmt.Errorf("pair %d, %s: %w", i+1, map[bool]string{false: "product", true: "floor"}[isFloor], err)
+				return prod, floor, fmt.Errorf("pair %d, %s: %w", i+1, map[bool]string{false: "product", true: "floor"}[isFloor], err)
 			}
 			printDetail(res)
 			if isFloor {
@@ -38,7 +38,7 @@ func runPairs(ctx context.Context, o options, n int) ([]result, error) {
 	for _, r := range floor {
 		fmt.Println(strings.Replace(r.line(), "RESULT ", "FLOOR ", 1))
 	}
-	return prod, nil
+	return prod, floor, nil
 }
 
 // printVsFloor prints, per figure, the product's and the floor's medians
