@@ -56,6 +56,14 @@ type wsClient struct {
 	dialer     *websocket.Dialer
 	lastSeq    int64 // reader only
 	reconnects int   // reader only; read after done
+
+	// Frames with a cid not yet answered (ack or error), by cid. After a
+	// redial they are sent again with the same cid, as the real client
+	// does: a chat written to a socket the server had just cut never
+	// arrived, and the server's cid check makes the re-send harmless if
+	// it did.
+	umu     sync.Mutex
+	unacked map[string][]byte
 }
 
 // maxReconnects bounds the redials of one socket in one run.
@@ -134,6 +142,7 @@ func (c *wsClient) read(clk *clock) {
 			}
 		case "ack":
 			cid := field(data, "cid")
+			c.answered(cid)
 			if n, ok := number(cid, 'c'); ok && n < len(clk.chatAt) {
 				c.ackLat = append(c.ackLat, int32((now-clk.chatAt[n].Load())/1000))
 			} else if n, ok := number(cid, 'p'); ok && n < len(clk.progAt) {
@@ -141,6 +150,7 @@ func (c *wsClient) read(clk *clock) {
 			}
 		case "error":
 			c.errCodes[string(field(data, "code"))]++
+			c.answered(field(data, "cid"))
 		case "ready":
 			c.isReady.Store(true)
 			if !readyClosed {
@@ -173,9 +183,39 @@ func (c *wsClient) redial() bool {
 			conn.Close()
 			return false
 		}
+		c.resend()
 		return true
 	}
 	return false
+}
+
+// answered forgets a frame the server has answered.
+func (c *wsClient) answered(cid []byte) {
+	if len(cid) == 0 {
+		return
+	}
+	c.umu.Lock()
+	delete(c.unacked, string(cid))
+	c.umu.Unlock()
+}
+
+// resend writes every unanswered frame again on the new socket; a
+// failure is left to the next redial.
+func (c *wsClient) resend() {
+	c.umu.Lock()
+	frames := make([][]byte, 0, len(c.unacked))
+	for _, f := range c.unacked {
+		frames = append(frames, f)
+	}
+	c.umu.Unlock()
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	for _, f := range frames {
+		c.conn.SetWriteDeadline(time.Now().Add(10 * time.Second))
+		if c.conn.WriteMessage(websocket.TextMessage, f) != nil {
+			return
+		}
+	}
 }
 
 // seqField parses the number of the first "seq":N in a frame.
@@ -239,6 +279,14 @@ func (c *wsClient) send(v any) error {
 	data, err := json.Marshal(v)
 	if err != nil {
 		return err
+	}
+	if cid := field(data, "cid"); len(cid) > 0 {
+		c.umu.Lock()
+		if c.unacked == nil {
+			c.unacked = map[string][]byte{}
+		}
+		c.unacked[string(cid)] = data
+		c.umu.Unlock()
 	}
 	c.wmu.Lock()
 	defer c.wmu.Unlock()

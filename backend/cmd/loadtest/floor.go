@@ -32,7 +32,8 @@ type floorServer struct {
 	people map[string]attendee // by token
 	order  []attendee
 	conns  map[*floorConn]bool
-	frames [][]byte // every chat frame, seq = index+1
+	frames [][]byte       // every chat frame, seq = index+1
+	cids   map[string]int // attendee id + "\x00" + cid → seq: a re-sent chat is acked, not repeated
 }
 
 type floorConn struct {
@@ -66,7 +67,7 @@ func runFloorServer() int {
 func newFloor() (*floorServer, *http.ServeMux) {
 	b := make([]byte, 16)
 	rand.Read(b)
-	f := &floorServer{token: hex.EncodeToString(b), people: map[string]attendee{}, conns: map[*floorConn]bool{}}
+	f := &floorServer{token: hex.EncodeToString(b), people: map[string]attendee{}, conns: map[*floorConn]bool{}, cids: map[string]int{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/admin/codelabs", func(w http.ResponseWriter, r *http.Request) {
 		floorJSON(w, http.StatusCreated, map[string]string{"id": "floor"})
@@ -194,7 +195,15 @@ func (f *floorServer) readPump(c *floorConn) {
 		switch in.Type {
 		case "chat":
 			f.mu.Lock()
+			key := c.who.ID + "\x00" + in.CID
+			if seq, ok := f.cids[key]; ok { // a re-send after a reconnect: the product's cid rule
+				ack, _ := json.Marshal(map[string]any{"type": "ack", "cid": in.CID, "seq": seq})
+				c.push(ack)
+				f.mu.Unlock()
+				continue
+			}
 			seq := len(f.frames) + 1
+			f.cids[key] = seq
 			frame, _ := json.Marshal(map[string]any{"type": "chat", "seq": seq, "text": in.Text,
 				"from": map[string]string{"id": c.who.ID, "name": c.who.Name}, "at": time.Now().UTC().Format(time.RFC3339Nano)})
 			f.frames = append(f.frames, frame)

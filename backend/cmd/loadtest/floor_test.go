@@ -122,3 +122,62 @@ func TestFloorReplayLongerThanQueue(t *testing.T) {
 		}
 	}
 }
+
+// TestChatSentOnACutSocketIsResent: a chat written to a socket the server
+// has just cut never arrives; the client sends it again with the same cid
+// after its redial, so it reaches everyone once (the floor, like the
+// product, acks a repeated cid without repeating the chat).
+func TestChatSentOnACutSocketIsResent(t *testing.T) {
+	f, mux := newFloor()
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	people, err := newAPI(srv.URL, f.token).register(ctx, "floor", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const msgs = 2
+	clk := &clock{start: time.Now(), chatAt: make([]atomic.Int64, msgs), progAt: make([]atomic.Int64, 1)}
+	clients := []*wsClient{{who: people[0]}, {who: people[1]}}
+	urls := []string{attendeeURL(srv.URL, people[0]), attendeeURL(srv.URL, people[1])}
+	if ok, errs := connectAll(ctx, clients, urls, clk, msgs, false); ok != 2 {
+		t.Fatalf("connected %d of 2: %v", ok, errs)
+	}
+	sender, other := clients[0], clients[1]
+	f.mu.Lock()
+	for c := range f.conns {
+		if c.who.ID == sender.who.ID {
+			c.cut() // the server closes first; the chat below goes nowhere
+		}
+	}
+	f.mu.Unlock()
+	clk.chatAt[0].Store(max(clk.now(), 1))
+	_ = sender.send(map[string]any{"type": "chat", "cid": "c0", "text": "m0"}) // may fail: resent either way
+	for other.received.Load() < 1 || sender.received.Load() < 1 {
+		select {
+		case <-ctx.Done():
+			t.Fatalf("received %d and %d, want the chat at both", sender.received.Load(), other.received.Load())
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	// A second send of the same cid (as after another reconnect) is acked, not repeated.
+	if err := sender.send(map[string]any{"type": "chat", "cid": "c0", "text": "m0"}); err != nil {
+		t.Fatal(err)
+	}
+	clk.chatAt[1].Store(max(clk.now(), 1))
+	if err := sender.send(map[string]any{"type": "chat", "cid": "c1", "text": "m1"}); err != nil {
+		t.Fatal(err)
+	}
+	for other.received.Load() < 2 {
+		select {
+		case <-ctx.Done():
+			t.Fatalf("received %d, want 2", other.received.Load())
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	closeAll(clients)
+	if sender.reconnects != 1 || other.dups != 0 || sender.dups != 0 || len(f.frames) != 2 {
+		t.Errorf("sender %d reconnects, dups %d/%d, floor frames %d; want 1, 0/0, 2", sender.reconnects, sender.dups, other.dups, len(f.frames))
+	}
+}
