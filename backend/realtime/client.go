@@ -260,7 +260,9 @@ func (c *client) write(payload []byte) error {
 // writeWire sends one framed message.
 func (c *client) writeWire(wire []byte) error {
 	nc := c.conn.NetConn()
-	nc.SetWriteDeadline(time.Now().Add(c.hub.opts.WriteWait))
+	if err := nc.SetWriteDeadline(time.Now().Add(c.hub.opts.WriteWait)); err != nil {
+		return err
+	}
 	_, err := nc.Write(wire)
 	return err
 }
@@ -275,9 +277,10 @@ func (c *client) writeQueued() error {
 		return nil
 	}
 	nc := c.conn.NetConn()
-	nc.SetWriteDeadline(time.Now().Add(c.hub.opts.WriteWait))
-	var err error
-	c.bufs, err = writeBatch(nc, batch, c.bufs)
+	err := nc.SetWriteDeadline(time.Now().Add(c.hub.opts.WriteWait))
+	if err == nil {
+		c.bufs, err = writeBatch(nc, batch, c.bufs)
+	}
 	clear(batch) // the frames may go; the slice is the next queue
 	c.spare = batch[:0]
 	if cap(batch) > keptQueue {

@@ -37,7 +37,7 @@ type profiler struct {
 }
 
 func newProfiler(o options, n int) (*profiler, error) {
-	if err := os.MkdirAll(o.profile, 0o755); err != nil {
+	if err := os.MkdirAll(o.profile, 0o750); err != nil {
 		return nil, fmt.Errorf("-profile: %w", err)
 	}
 	prefix := "n" + strconv.Itoa(n) + "-" + o.scenario
@@ -83,11 +83,11 @@ func (p *profiler) finish(ctx context.Context) {
 
 // fetch saves one pprof endpoint; a failure is printed, not fatal.
 func (p *profiler) fetch(ctx context.Context, what, file string) {
-	req, err := http.NewRequestWithContext(ctx, "GET", p.base+"/debug/pprof/"+what, nil)
+	req, err := http.NewRequestWithContext(ctx, "GET", p.base+"/debug/pprof/"+what, nil) //nolint:gosec // p.base is the loopback server this harness started
 	if err == nil {
 		req.Header.Set("Authorization", "Bearer "+p.token)
 		var resp *http.Response
-		if resp, err = http.DefaultClient.Do(req); err == nil {
+		if resp, err = http.DefaultClient.Do(req); err == nil { //nolint:gosec // loopback only, as above
 			defer resp.Body.Close()
 			if resp.StatusCode != http.StatusOK {
 				err = fmt.Errorf("HTTP %d", resp.StatusCode)
@@ -102,7 +102,7 @@ func (p *profiler) fetch(ctx context.Context, what, file string) {
 }
 
 func writeFile(path string, r io.Reader) error {
-	f, err := os.Create(path)
+	f, err := os.Create(path) //nolint:gosec // a file in the -profile directory the user named
 	if err != nil {
 		return err
 	}

@@ -26,15 +26,11 @@ type serverProc struct {
 	exited  chan struct{}
 }
 
-// startServer runs bin on 127.0.0.1 (port chosen by the OS, mDNS off) and
+// startServerEnv runs bin on 127.0.0.1 (port chosen by the OS, mDNS off) and
 // waits for its admin URL line.
 // args come first on the command line (the floor's "floor-server").
-func startServer(ctx context.Context, bin string, args ...string) (*serverProc, error) {
-	return startServerEnv(ctx, bin, nil, nil, args...)
-}
-
-// startServerEnv is startServer with extra environment variables and a
-// second destination for the child's stderr (the GC trace with -profile).
+// env is added to the child's environment and errLog, if not nil, gets a
+// copy of its stderr (the GC trace with -profile).
 func startServerEnv(ctx context.Context, bin string, env []string, errLog io.Writer, args ...string) (*serverProc, error) {
 	if _, err := os.Stat(bin); err != nil {
 		return nil, fmt.Errorf("server binary: %w (run `make build` or pass -bin)", err)
