@@ -74,4 +74,20 @@ describe('codelab search', () => {
     assert.doesNotMatch(text, /\b(attLoop|comments|polls|helpers|attendee|common)\.[a-z]/, 'no message key shows');
     await ctx.close();
   });
+
+  it('says so when a page cannot be fetched, and Try again loads it', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.route(/\/assets\/CodelabPage-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(server.attendeeURL);
+    await page.locator('ul.grid > li a').first().click();
+    const alert = page.locator('main [role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Cannot reach the server/);
+    await page.unroute(/\/assets\/CodelabPage-[\w-]+\.js$/);
+    await alert.getByRole('button').click();
+    await page.locator('main h2').first().waitFor();
+    assert.equal(await page.locator('main [role="alert"]').count(), 0);
+    await ctx.close();
+  });
 });
