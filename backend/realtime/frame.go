@@ -12,8 +12,10 @@ import (
 // connection's writer then sends whatever has queued up with one writev
 // (net.Buffers) instead of one write and one wake-up per frame, which is
 // what gorilla's WriteMessage would cost. Gorilla still does the
-// handshake, the reading and the control frames (ping, close); the writer
-// goroutine is the only one writing, so the two never interleave.
+// handshake, the reading and the control frames (ping, pong, close). The
+// reader may answer a peer's ping while the writer sends a batch; they do
+// not interleave inside a frame because each net.Conn Write (and writev)
+// is one call under the socket's write lock (TestPeerPingsDoNotSplitFrames).
 
 // textFrame returns payload framed as one WebSocket text message.
 func textFrame(payload []byte) []byte {

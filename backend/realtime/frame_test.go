@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gorilla/websocket"
 	"github.com/opencodelabs/desktop/backend/realtime"
 )
 
@@ -89,6 +90,67 @@ func TestQueuedFramesReachTheClientAsSingleFrames(t *testing.T) {
 	for i, w := range want {
 		if got := string(readFrame()); got != w {
 			t.Fatalf("frame %d: got %d bytes %.40q…, want %d bytes %.40q…", i, len(got), got, len(w), w)
+		}
+	}
+}
+
+// TestPeerPingsDoNotSplitFrames: a client that pings while large frames
+// stream to it gets every pong and every frame intact. Gorilla answers the
+// ping from the reader goroutine while the writer sends raw batches; this
+// holds because a net.Conn write (and a writev) is one call under the
+// socket's write lock, so the pong lands between frames, never inside one.
+func TestPeerPingsDoNotSplitFrames(t *testing.T) {
+	hub := realtime.NewHub(realtime.Options{CheckOrigin: func(*http.Request) bool { return true }})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hub.Serve(w, r, realtime.Identity{CodelabID: "c", ID: "a1", Name: "Ann"}, 0, quiet{})
+	}))
+	defer srv.Close()
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		hub.Close(ctx)
+	}()
+	conn, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(srv.URL, "http"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetReadDeadline(time.Now().Add(20 * time.Second))
+	if _, data, err := conn.ReadMessage(); err != nil || !strings.Contains(string(data), `"type":"ready"`) {
+		t.Fatalf("first frame %q %v, want ready", data, err)
+	}
+	const frames, pings = 300, 200
+	pongs := 0
+	conn.SetPongHandler(func(string) error { pongs++; return nil })
+	go func() {
+		for i := range pings {
+			if conn.WriteControl(websocket.PingMessage, []byte(fmt.Sprintf("p%d", i)), time.Now().Add(5*time.Second)) != nil {
+				return
+			}
+		}
+	}()
+	pad := strings.Repeat("x", 60000)
+	go func() {
+		for i := range frames {
+			hub.Publish(realtime.Event{CodelabID: "c", Seq: int64(i + 1), ActorID: "a2",
+				Frame: []byte(fmt.Sprintf(`{"type":"chat","seq":%d,"text":"%s"}`, i+1, pad))})
+		}
+	}()
+	for i := range frames {
+		_, data, err := conn.ReadMessage()
+		if err != nil {
+			t.Fatalf("frame %d: %v (pongs so far %d)", i, err, pongs)
+		}
+		if want := fmt.Sprintf(`{"type":"chat","seq":%d,"text":"%s"}`, i+1, pad); string(data) != want {
+			t.Fatalf("frame %d: %d bytes, want %d", i, len(data), len(want))
+		}
+	}
+	// The pongs answer pings sent before the last frames were queued or
+	// after; one more round trip flushes them: a ping is answered in order.
+	for pongs < pings {
+		hub.Publish(realtime.Event{CodelabID: "c", Seq: int64(frames + 1 + pongs), ActorID: "a2", Frame: []byte(`{"type":"tick"}`)})
+		if _, _, err := conn.ReadMessage(); err != nil {
+			t.Fatalf("after frames: %v (pongs %d of %d)", err, pongs, pings)
 		}
 	}
 }
