@@ -18,9 +18,6 @@ import (
 //go:embed fonts/WenQuanYiMicroHei.ttf
 var cjkFont []byte
 
-// FontTTF is the embedded CJK-capable font, for other printed pages.
-func FontTTF() []byte { return cjkFont }
-
 // PDFInput is what the printed certificate shows.
 type PDFInput struct {
 	Payload     Payload
