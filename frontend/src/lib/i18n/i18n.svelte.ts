@@ -24,6 +24,13 @@ const state = $state({ locale: DEFAULT_LOCALE, messages: {} as Catalogue, ready:
 let formatters = new Map<string, IntlMessageFormat>();
 let withAdmin = false;
 let workshopDefault: string | null = null;
+const listeners = new Set<(locale: string) => void>();
+
+/** onLocaleChange calls fn with the showing language (pseudo-locale as 'en') after every load, the first included. */
+export function onLocaleChange(fn: (locale: string) => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
 
 /** flatten turns {"file path": {key: text}} into {"namespace.key": text}. */
 function flatten(bundle: Bundle): Catalogue {
@@ -53,6 +60,7 @@ async function apply(locale: string): Promise<void> {
     document.documentElement.lang = locale === PSEUDO ? 'en' : locale;
     document.documentElement.dir = direction(locale);
   }
+  for (const fn of listeners) fn(locale === PSEUDO ? DEFAULT_LOCALE : locale);
 }
 
 function browserLanguages(): readonly string[] {
