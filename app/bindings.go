@@ -14,6 +14,8 @@ type App struct {
 	srv *server.Server
 	log *slog.Logger
 	ctx context.Context
+
+	menuLanguage func(lang string) // rebuilds the native menu (desktop build: windowShell.setLanguage)
 }
 
 // Session is what the window needs to talk to the server.

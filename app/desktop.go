@@ -29,6 +29,7 @@ func runWindow(ctx context.Context, srv *server.Server, assets fs.FS, log *slog.
 	b := &App{srv: srv, log: log}
 	shell := newWindowShell(srv.DataDir(), log) // menu, geometry, icon: menu_desktop.go
 	defer shell.close()
+	b.menuLanguage = shell.setLanguage
 	opts := &options.App{
 		Title:     "Open Codelabs",
 		Width:     1280,

@@ -25,23 +25,46 @@ type windowShell struct {
 	ctx     context.Context
 	dataDir string
 	docs    *docsServer
-	words   menuText // the menu's language, from the OS locale (menu_i18n.go)
 
 	mu         sync.Mutex
+	lang       string   // the menu's language: the OS's, then the app's (menu_language.go)
+	words      menuText // its labels and dialog texts
 	zoom       float64
 	state      windowState // the last saved or restored geometry
 	positioned bool        // the saved position was applied (once: not again on reload)
 }
 
 func newWindowShell(dataDir string, log *slog.Logger) *windowShell {
+	lang := startMenuLanguage(osLanguages(), os.Getenv)
 	return &windowShell{dataDir: dataDir, docs: &docsServer{fsys: HelpDocs, log: log}, zoom: 1,
-		state: loadWindowState(dataDir), words: menuWords(menuLanguage(os.Getenv))}
+		state: loadWindowState(dataDir), lang: lang, words: menuWords(lang)}
+}
+
+// setLanguage rebuilds the application menu in lang, if it changed.
+func (w *windowShell) setLanguage(lang string) {
+	w.mu.Lock()
+	if lang == w.lang || w.ctx == nil {
+		w.mu.Unlock()
+		return
+	}
+	w.lang, w.words = lang, menuWords(lang)
+	words := w.words
+	w.mu.Unlock()
+	wailsruntime.MenuSetApplicationMenu(w.ctx, buildMenuIn(runtime.GOOS, words, w))
+	wailsruntime.MenuUpdateApplicationMenu(w.ctx)
+}
+
+// text is the current words, for the dialogs.
+func (w *windowShell) text() menuText {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.words
 }
 
 // apply adds the menu, the remembered geometry, the icon and the close hook
 // to the window's options, keeping any OnStartup already set.
 func (w *windowShell) apply(o *options.App) {
-	o.Menu = buildMenuIn(runtime.GOOS, w.words, w)
+	o.Menu = buildMenuIn(runtime.GOOS, w.text(), w)
 	o.Width, o.Height = w.state.Width, w.state.Height
 	if w.state.Maximised {
 		o.WindowStartState = options.Maximised
@@ -69,8 +92,8 @@ func (w *windowShell) close() {
 func (w *windowShell) About() {
 	wailsruntime.MessageDialog(w.ctx, wailsruntime.MessageDialogOptions{
 		Type:    wailsruntime.InfoDialog,
-		Title:   w.words.AboutTitle,
-		Message: server.VersionLine() + "\n\n" + w.words.AboutMessage,
+		Title:   w.text().AboutTitle,
+		Message: server.VersionLine() + "\n\n" + w.text().AboutMessage,
 	})
 }
 
@@ -107,7 +130,7 @@ func (w *windowShell) OpenDocs() {
 	url, err := w.docs.URL()
 	if err != nil {
 		wailsruntime.MessageDialog(w.ctx, wailsruntime.MessageDialogOptions{
-			Type: wailsruntime.ErrorDialog, Title: w.words.DocsTitle, Message: err.Error(),
+			Type: wailsruntime.ErrorDialog, Title: w.text().DocsTitle, Message: err.Error(),
 		})
 		return
 	}

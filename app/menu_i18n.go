@@ -2,11 +2,11 @@ package app
 
 import "strings"
 
-// The native menu's words in the ten languages the apps ship, chosen from
-// the OS locale (menuLanguage). The web UI has its own catalogue
-// (frontend/src/lib/i18n); the menu is built before any page loads, so it
-// follows the system, not the page's picker. Each language uses its
-// platform's usual menu words.
+// The native menu's words in the ten languages the apps ship. The menu is
+// built before any page loads, in the system's language (startMenuLanguage
+// in menu_language.go); once the facilitator app is up it follows the
+// app's language (SetMenuLanguage). The web UI has its own catalogue
+// (frontend/src/lib/i18n). Each language uses its platform's usual menu words.
 
 // menuText is every label and dialog text of the window's menu.
 type menuText struct {

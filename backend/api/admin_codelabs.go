@@ -30,16 +30,16 @@ func (in *codelabInput) patch(c *model.Codelab) error {
 	if in.Title != nil {
 		t := strings.TrimSpace(*in.Title)
 		if t == "" {
-			return badRequest("invalid_field", "The field title must not be empty.")
+			return fieldError("title", "empty", nil, "The field title must not be empty.")
 		}
 		if utf8.RuneCountInString(t) > maxTitleLen {
-			return badRequest("invalid_field", "The field title must be at most %d characters.", maxTitleLen)
+			return fieldError("title", "too_long", map[string]any{"max": maxTitleLen}, "The field title must be at most %d characters.", maxTitleLen)
 		}
 		c.Title = t
 	}
 	for name, f := range map[string]*string{"description": in.Description, "author": in.Author, "access_code": in.AccessCode} {
 		if f != nil && len(*f) > maxTextFieldSize {
-			return badRequest("invalid_field", "The field %s is too long.", name)
+			return fieldError(name, "too_long", map[string]any{"max": maxTextFieldSize}, "The field %s is too long.", name)
 		}
 	}
 	if in.Description != nil {
@@ -50,7 +50,7 @@ func (in *codelabInput) patch(c *model.Codelab) error {
 	}
 	if in.DurationMinutes != nil {
 		if *in.DurationMinutes < 0 || *in.DurationMinutes > 100000 {
-			return badRequest("invalid_field", "The field duration_minutes must be between 0 and 100000.")
+			return fieldError("duration_minutes", "range", map[string]any{"min": 0, "max": 100000}, "The field duration_minutes must be between 0 and 100000.")
 		}
 		c.DurationMinutes = *in.DurationMinutes
 	}
@@ -82,7 +82,7 @@ func (in *codelabInput) patch(c *model.Codelab) error {
 		c.Language = *in.Language
 	}
 	if in.MaxAttendees != nil && (*in.MaxAttendees < 1 || *in.MaxAttendees > store.MaxMaxAttendees) {
-		return badRequest("invalid_field", "The field max_attendees must be between 1 and %d.", store.MaxMaxAttendees)
+		return fieldError("max_attendees", "range", map[string]any{"min": 1, "max": store.MaxMaxAttendees}, "The field max_attendees must be between 1 and %d.", store.MaxMaxAttendees)
 	}
 	return in.loopSettingsInput.patch(c)
 }
@@ -116,7 +116,7 @@ func (a *API) createCodelab(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if in.Title == nil {
-		return badRequest("invalid_field", "The field title is required.")
+		return fieldError("title", "required", nil, "The field title is required.")
 	}
 	c := &model.Codelab{Tags: []string{}}
 	if err := in.patch(c); err != nil {
@@ -224,7 +224,7 @@ func (a *API) replaceSteps(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if in.Steps == nil {
-		return badRequest("invalid_field", "The field steps is required (an array, possibly empty).")
+		return fieldError("steps", "required", nil, "The field steps is required (an array, possibly empty).")
 	}
 	if len(in.Steps) > maxSteps {
 		return badRequest("too_many_steps", "A codelab can have at most %d steps.", maxSteps)
@@ -234,13 +234,13 @@ func (a *API) replaceSteps(w http.ResponseWriter, r *http.Request) error {
 		title := strings.TrimSpace(s.Title)
 		switch {
 		case title == "":
-			return badRequest("invalid_field", "The field steps[%d].title must not be empty.", i)
+			return fieldError("steps[].title", "empty", map[string]any{"step": i + 1}, "The field steps[%d].title must not be empty.", i)
 		case utf8.RuneCountInString(title) > maxTitleLen:
-			return badRequest("invalid_field", "The field steps[%d].title must be at most %d characters.", i, maxTitleLen)
+			return fieldError("steps[].title", "too_long", map[string]any{"step": i + 1, "max": maxTitleLen}, "The field steps[%d].title must be at most %d characters.", i, maxTitleLen)
 		case len(s.Markdown) > maxStepMarkdown:
 			return Errorf(http.StatusRequestEntityTooLarge, "markdown_too_large", "Step %d is larger than %d KB of markdown.", i+1, maxStepMarkdown>>10)
 		case s.DurationMinutes < 0 || s.DurationMinutes > 10000:
-			return badRequest("invalid_field", "The field steps[%d].duration_minutes must be between 0 and 10000.", i)
+			return fieldError("steps[].duration_minutes", "range", map[string]any{"step": i + 1, "min": 0, "max": 10000}, "The field steps[%d].duration_minutes must be between 0 and 10000.", i)
 		}
 		steps[i] = model.Step{Number: i + 1, Title: title, Markdown: s.Markdown, DurationMinutes: s.DurationMinutes,
 			Hidden: s.Hidden, Environments: cleanEnvironments(s.Environments)}

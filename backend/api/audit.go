@@ -159,12 +159,12 @@ func (a *API) putAuditSettings(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if in.RetentionDays == nil {
-		return badRequest("invalid_field", "The field retention_days is required.")
+		return fieldError("retention_days", "required", nil, "The field retention_days is required.")
 	}
 	err := a.Store.SetAuditRetentionDays(r.Context(), *in.RetentionDays)
 	if errors.Is(err, store.ErrInvalid) {
-		return badRequest("invalid_field", "The field retention_days must be between %d and %d.",
-			store.MinAuditRetentionDays, store.MaxAuditRetentionDays)
+		return fieldError("retention_days", "range", map[string]any{"min": store.MinAuditRetentionDays, "max": store.MaxAuditRetentionDays},
+			"The field retention_days must be between %d and %d.", store.MinAuditRetentionDays, store.MaxAuditRetentionDays)
 	}
 	if err != nil {
 		return err

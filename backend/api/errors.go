@@ -19,6 +19,9 @@ type Error struct {
 	Code    string
 	Message string
 	Missing []string // what a refused completion still needs (requirements_not_met)
+
+	Field, Reason string         // invalid_field: which field and why (field_errors.go)
+	Params        map[string]any // and the values its message names
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%d %s: %s", e.Status, e.Code, e.Message) }
@@ -63,6 +66,9 @@ func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	body := map[string]any{"code": e.Code, "message": e.Message}
 	if e.Missing != nil {
 		body["missing"] = e.Missing
+	}
+	if e.Field != "" {
+		body["field"], body["reason"], body["params"] = e.Field, e.Reason, e.Params
 	}
 	_ = writeJSON(w, e.Status, map[string]any{"error": body})
 }

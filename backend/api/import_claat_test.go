@@ -43,6 +43,11 @@ func TestImportClaatKeepsEverything(t *testing.T) {
 	if ws, _ := json.Marshal(m["warnings"]); !strings.Contains(string(ws), "status: Published") || !strings.Contains(string(ws), "fragments/missing.md") {
 		t.Errorf("got warnings %s, want the Published note and the missing fragment", ws)
 	}
+	// The same warnings with codes and parameters, for the apps to translate.
+	if ns, _ := json.Marshal(m["notices"]); !strings.Contains(string(ns), `"code":"published_hidden"`) ||
+		!strings.Contains(string(ns), `"code":"fragment_missing"`) || !strings.Contains(string(ns), `"fragment":"lab/fragments/missing.md"`) {
+		t.Errorf("got notices %s, want published_hidden and fragment_missing with its path", ns)
+	}
 	polls, err := st.CodelabPolls(context.Background(), id)
 	if err != nil || len(polls) != 2 || polls[0].Question != "How will you use this codelab?" || polls[1].Step != 4 || len(polls[1].Options) != 2 {
 		t.Errorf("got polls %+v (%v), want the two survey questions of step 4", polls, err)

@@ -31,7 +31,7 @@ func importOptions(r *http.Request, fields map[string]string) (importer.Options,
 		env = strings.TrimSpace(r.URL.Query().Get("environment"))
 	}
 	if len(env) > 40 || strings.ContainsAny(env, ",\r\n") {
-		return importer.Options{}, badRequest("invalid_field", "The field environment must be one claat environment name such as web or kiosk.")
+		return importer.Options{}, fieldError("environment", "invalid", nil, "The field environment must be one claat environment name such as web or kiosk.")
 	}
 	return importer.Options{Environment: env}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/qrcode"
 )
 
@@ -56,12 +57,15 @@ func (a *API) joinInfo(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	warnings := []string{}
+	notices := []model.Notice{}
 	if !info.HasLAN {
-		warnings = append(warnings, "This computer has no network address other than itself: attendees cannot reach it. Connect it to the room's Wi-Fi or network.")
+		notices = append(notices, model.NewNotice("no_lan",
+			"This computer has no network address other than itself: attendees cannot reach it. Connect it to the room's Wi-Fi or network."))
 	}
 	if info.MDNSError != "" {
-		warnings = append(warnings, "The name "+info.Name+".local could not be advertised ("+info.MDNSError+"). Attendees can still use the IP address.")
+		notices = append(notices, model.NewNotice("mdns_failed",
+			"The name "+info.Name+".local could not be advertised ("+info.MDNSError+"). Attendees can still use the IP address.",
+			"name", info.Name+".local", "error", info.MDNSError))
 	}
 	mdnsURL := ""
 	for _, u := range urls {
@@ -72,7 +76,7 @@ func (a *API) joinInfo(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, map[string]any{
 		"name": info.Name, "mdns_host": info.MDNSHost, "urls": urls, "qr_url": qrURL, "qr_svg": svg,
 		"mdns_url": mdnsURL, "mdns_running": info.MDNSRunning, "mdns_error": info.MDNSError,
-		"has_lan": info.HasLAN, "warnings": warnings,
+		"has_lan": info.HasLAN, "warnings": model.NoticeMessages(notices), "notices": notices,
 		"codelab_title": title, "access_code": accessCode, "short_code": code,
 	})
 }

@@ -11,5 +11,5 @@ func validLanguage(tag string) error {
 	if model.ValidLanguage(tag) {
 		return nil
 	}
-	return badRequest("invalid_field", "The field language must be empty or one of %s.", strings.Join(model.Languages, ", "))
+	return fieldError("language", "one_of", map[string]any{"choices": strings.Join(model.Languages, ", ")}, "The field language must be empty or one of %s.", strings.Join(model.Languages, ", "))
 }

@@ -103,12 +103,14 @@ func (in *loopSettingsInput) patch(c *model.Codelab) error {
 		total = *in.SubmissionMaxTotalBytes
 	}
 	if file < store.MinSubmissionFileBytes || file > store.MaxSubmissionFileBytes {
-		return badRequest("invalid_field", "The field submission_max_file_bytes must be between %d and %d.",
-			store.MinSubmissionFileBytes, store.MaxSubmissionFileBytes)
+		return fieldError("submission_max_file_bytes", "range",
+			map[string]any{"min": store.MinSubmissionFileBytes, "max": store.MaxSubmissionFileBytes, "unit": "bytes"},
+			"The field submission_max_file_bytes must be between %d and %d.", store.MinSubmissionFileBytes, store.MaxSubmissionFileBytes)
 	}
 	if total < file || total > store.MaxSubmissionTotalBytes {
-		return badRequest("invalid_field", "The field submission_max_total_bytes must be at least submission_max_file_bytes and at most %d.",
-			store.MaxSubmissionTotalBytes)
+		return fieldError("submission_max_total_bytes", "range",
+			map[string]any{"min": file, "max": store.MaxSubmissionTotalBytes, "unit": "bytes"},
+			"The field submission_max_total_bytes must be at least submission_max_file_bytes and at most %d.", store.MaxSubmissionTotalBytes)
 	}
 	c.SubmissionMaxFileBytes, c.SubmissionMaxTotalBytes = file, total
 	return nil
@@ -148,7 +150,7 @@ func (a *API) putGuide(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if in.Markdown == nil {
-		return badRequest("invalid_field", "The field markdown is required.")
+		return fieldError("markdown", "required", nil, "The field markdown is required.")
 	}
 	c, err := a.Store.CodelabSummary(r.Context(), r.PathValue("id"))
 	if err != nil {
@@ -189,23 +191,25 @@ func sanitizeImportedLoop(c *model.Codelab) {
 
 // importQuizTx stores an imported quiz in tx after the same checks as a
 // quiz PUT; an invalid quiz is skipped with a warning, not an error.
-func importQuizTx(ctx context.Context, tx *sql.Tx, c *model.Codelab, quiz *model.Quiz) (string, error) {
+func importQuizTx(ctx context.Context, tx *sql.Tx, c *model.Codelab, quiz *model.Quiz) (*model.Notice, error) {
 	if quiz == nil || len(quiz.Questions) == 0 {
-		return "", nil
+		return nil, nil
 	}
 	in := quizIn{PassPercent: &quiz.PassPercent, Retries: &quiz.Retries, Questions: quiz.Questions}
 	clean, err := in.validate(len(c.Steps))
 	var e *Error
 	if errors.As(err, &e) {
-		return "Skipped the quiz: " + e.Message, nil
+		// reason_code lets the apps show the reason as their errors.<code> text.
+		n := model.NewNotice("quiz_skipped", "Skipped the quiz: "+e.Message, "reason", e.Message, "reason_code", e.Code)
+		return &n, nil
 	}
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	for i := range clean.Questions {
 		clean.Questions[i].ID = ""
 	}
-	return "", store.ReplaceQuizTx(ctx, tx, c.ID, clean)
+	return nil, store.ReplaceQuizTx(ctx, tx, c.ID, clean)
 }
 
 // exportLoop adds the codelab's quiz and raffle draws to an export.

@@ -167,10 +167,10 @@ func (a *API) certificatePDF(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	// The key is everything drawn: the signed payload, the key, the verify URL (host) and the language.
-	lang := certificateLang(r.URL.Query().Get("lang"))
+	lang := i18n.Match(r.URL.Query().Get("lang"))
 	key := row.Payload + "\x00" + out.Fingerprint + "\x00" + out.VerifyURL + "\x00" + lang
 	pdf, err := certificatePDFs.get(key, certificate.PDFInput{Payload: out.Payload, Fingerprint: out.Fingerprint,
-		VerifyURL: out.VerifyURL, Text: certificateText(lang)})
+		VerifyURL: out.VerifyURL, Text: certificateText(lang), RTL: i18n.RTL(lang)})
 	if err != nil {
 		return err
 	}
@@ -218,17 +218,6 @@ func (a *API) certificateKey(w http.ResponseWriter, r *http.Request) error {
 		"public_key": certificate.EncodePublicKey(pub), "public_key_pem": certificate.PublicKeyPEM(pub),
 		"fingerprint": certificate.Fingerprint(pub), "key_id": certificate.KeyID(pub), "created_at": created,
 	})
-}
-
-// certificateLang is the language a certificate PDF is printed in: the
-// attendee's (?lang=), except Arabic, which the PDF library cannot shape
-// (the certificate page itself is in Arabic).
-func certificateLang(tag string) string {
-	lang := i18n.Match(tag)
-	if i18n.RTL(lang) {
-		return "en"
-	}
-	return lang
 }
 
 // certificateText is the certificate's fixed phrases from the message catalogue.

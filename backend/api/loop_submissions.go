@@ -161,7 +161,7 @@ func submissionTitle(title, fallback string) (string, error) {
 	}
 	if utf8.RuneCountInString(t) > maxTitleLen {
 		if strings.TrimSpace(title) != "" {
-			return "", badRequest("invalid_field", "The field title must be at most %d characters.", maxTitleLen)
+			return "", fieldError("title", "too_long", map[string]any{"max": maxTitleLen}, "The field title must be at most %d characters.", maxTitleLen)
 		}
 		t = string([]rune(t)[:maxTitleLen])
 	}

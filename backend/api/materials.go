@@ -43,10 +43,10 @@ func materialsOut(list []model.Material) []materialOut {
 func checkTitle(title string) (string, error) {
 	t := strings.TrimSpace(title)
 	if t == "" {
-		return "", badRequest("invalid_field", "The field title must not be empty.")
+		return "", fieldError("title", "empty", nil, "The field title must not be empty.")
 	}
 	if utf8.RuneCountInString(t) > maxTitleLen {
-		return "", badRequest("invalid_field", "The field title must be at most %d characters.", maxTitleLen)
+		return "", fieldError("title", "too_long", map[string]any{"max": maxTitleLen}, "The field title must be at most %d characters.", maxTitleLen)
 	}
 	return t, nil
 }
@@ -150,7 +150,7 @@ func (a *API) renameMaterial(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if in.Title == nil {
-		return badRequest("invalid_field", "The field title is required.")
+		return fieldError("title", "required", nil, "The field title is required.")
 	}
 	title, err := checkTitle(*in.Title)
 	if err != nil {

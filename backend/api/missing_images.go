@@ -81,10 +81,10 @@ func (a *API) fixMissingImage(w http.ResponseWriter, r *http.Request) error {
 		ref = r.URL.Query().Get("ref")
 	}
 	if strings.TrimSpace(ref) == "" {
-		return badRequest("invalid_field", "The field ref (the image reference to fix) is required.")
+		return fieldError("ref", "required", nil, "The field ref (the image reference to fix) is required.")
 	}
 	if _, ok := uploadRef(ref); ok || !importer.IsLocalRef(ref) {
-		return badRequest("invalid_field", "The field ref must be a relative image reference such as img/photo.png.")
+		return fieldError("ref", "invalid", nil, "The field ref must be a relative image reference such as img/photo.png.")
 	}
 	a.content.mu.RLock()
 	defer a.content.mu.RUnlock()

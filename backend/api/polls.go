@@ -197,7 +197,7 @@ func (a *API) putPreparedPolls(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if in.Polls == nil {
-		return badRequest("invalid_field", "The field polls is required (an empty list clears them).")
+		return fieldError("polls", "required", nil, "The field polls is required (an empty list clears them).")
 	}
 	if len(in.Polls) > maxPreparedPolls {
 		return badRequest("too_many_polls", "A codelab can have at most %d prepared polls.", maxPreparedPolls)

@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/opencodelabs/desktop/backend/model"
@@ -32,7 +33,7 @@ func (a *API) getReport(w http.ResponseWriter, r *http.Request) error {
 		return badRequest("invalid_format", "format must be json, csv, html or pdf.")
 	}
 	if format == "csv" && !report.IsTable(table) {
-		return badRequest("invalid_field", "table must be one of %v.", report.Tables)
+		return fieldError("table", "one_of", map[string]any{"choices": strings.Join(report.Tables, ", ")}, "table must be one of %v.", report.Tables)
 	}
 	rep, err := a.buildReport(r)
 	if err != nil {

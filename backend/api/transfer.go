@@ -56,9 +56,10 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		}
 	}()
 	urls := map[string]string{}
-	warnings := append([]string{}, b.Warnings...)
+	warnings := append([]model.Notice{}, b.Warnings...)
 	if strings.EqualFold(strings.TrimSpace(b.Meta["status"]), "published") {
-		warnings = append(warnings, "The claat file says status: Published. Imported codelabs start hidden: make it public in the editor when it is ready.")
+		warnings = append(warnings, model.NewNotice("published_hidden",
+			"The claat file says status: Published. Imported codelabs start hidden: make it public in the editor when it is ready."))
 	}
 	missing := append([]string{}, b.Missing...)
 	for _, as := range b.Assets {
@@ -67,7 +68,7 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		var ae *Error
 		if errors.As(err, &ae) && ae.Code == "unsupported_image" {
 			// SVG, BMP... are not served by us: the reference stays as written.
-			warnings = append(warnings, "Skipped "+as.Path+": "+ae.Message)
+			warnings = append(warnings, model.NewNotice("image_unsupported", "Skipped "+as.Path+": "+ae.Message, "image", as.Path))
 			missing = append(missing, as.Path)
 			continue
 		}
@@ -92,8 +93,8 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		}
 		if warn, err := importQuizTx(r.Context(), tx, &c, b.Quiz); err != nil {
 			return err
-		} else if warn != "" {
-			warnings = append(warnings, warn)
+		} else if warn != nil {
+			warnings = append(warnings, *warn)
 		}
 		for _, u := range uploads {
 			u.CodelabID = c.ID
@@ -121,10 +122,12 @@ func (a *API) importCodelab(w http.ResponseWriter, r *http.Request) error {
 		codelabOut
 		Format   importer.Format `json:"import_format"`
 		Images   int             `json:"images"`
-		Warnings []string        `json:"warnings"`
+		Warnings []string        `json:"warnings"` // English, as before notices
+		Notices  []model.Notice  `json:"notices"`  // the same warnings with codes (serverNotices.<code>)
 		Missing  []string        `json:"missing_images"`
 		importExtras
-	}{codelabOut{Codelab: stored, HasAccessCode: stored.AccessCode != ""}, format, len(uploads), warnings, missing, extras})
+	}{codelabOut{Codelab: stored, HasAccessCode: stored.AccessCode != ""}, format, len(uploads),
+		model.NoticeMessages(warnings), warnings, missing, extras})
 }
 
 // rewriteImages points the image URLs of every step and of the guide

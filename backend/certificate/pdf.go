@@ -18,15 +18,13 @@ import (
 //go:embed fonts/WenQuanYiMicroHei.ttf
 var cjkFont []byte
 
-// FontTTF is the embedded CJK-capable font, for other printed pages.
-func FontTTF() []byte { return cjkFont }
-
 // PDFInput is what the printed certificate shows.
 type PDFInput struct {
 	Payload     Payload
 	Fingerprint string
 	VerifyURL   string // encoded in the QR code
 	Text        Text   // the words around the names, in the attendee's language
+	RTL         bool   // Text is in a right-to-left language (Arabic): the layout mirrors
 }
 
 // Text is every fixed phrase of the certificate; {author}, {date}, {id},
@@ -60,7 +58,7 @@ func PDF(in PDFInput) ([]byte, error) {
 	pdf.SetTitle(tx.Title+": "+p.CodelabTitle, true)
 	pdf.SetAuthor(p.WorkshopName, true)
 	pdf.SetCreator("Open Codelabs Desktop", true)
-	pdf.AddUTF8FontFromBytes("cjk", "", cjkFont)
+	wr := NewWriter(pdf, in.RTL)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.AddPage()
 	const w, h = 297.0, 210.0
@@ -72,39 +70,45 @@ func PDF(in PDFInput) ([]byte, error) {
 	pdf.Rect(14, 14, w-28, h-28, "D")
 
 	center := func(y, size float64, rgb [3]int, text string) {
-		pdf.SetFont("cjk", "", size)
+		wr.SetSize(size)
 		pdf.SetTextColor(rgb[0], rgb[1], rgb[2])
-		pdf.SetXY(20, y)
-		pdf.CellFormat(w-40, size*0.5, text, "", 0, "C", false, 0, "")
+		wr.Cell(20, y, w-40, size*0.5, text, AlignCenter)
+	}
+	fit := func(text string, size float64) string {
+		wr.SetSize(size)
+		return wr.Fit(text, w-50)
 	}
 	dark, muted, accent := [3]int{20, 20, 30}, [3]int{90, 90, 100}, [3]int{40, 70, 140}
 	center(30, 30, accent, tx.Title)
 	center(55, 14, muted, tx.Certifies)
-	center(70, 34, dark, fit(pdf, p.AttendeeName, 34, w-50))
+	center(70, 34, dark, fit(p.AttendeeName, 34))
 	center(95, 14, muted, tx.HasCompleted)
-	center(106, 22, dark, fit(pdf, p.CodelabTitle, 22, w-50))
+	center(106, 22, dark, fit(p.CodelabTitle, 22))
 	by := p.WorkshopName
 	if p.Author != "" {
-		by = fill(tx.By, "author", p.Author) + "  ·  " + p.WorkshopName
+		by = fill(tx.By, "author", Isolate(p.Author)) + "  ·  " + Isolate(p.WorkshopName)
 	}
 	center(124, 12, muted, by)
 	when := p.CompletedAt
 	if t, err := time.Parse(time.RFC3339, p.CompletedAt); err == nil {
 		when = t.UTC().Format("2006-01-02 15:04 UTC") // one form every language reads
 	}
-	center(134, 12, muted, fill(tx.Completed, "date", when))
+	center(134, 12, muted, fill(tx.Completed, "date", Isolate(when)))
 
-	pdf.SetFont("cjk", "", 8)
+	// The key block sits on the start side, the QR code on the end side.
+	wr.SetSize(8)
 	pdf.SetTextColor(muted[0], muted[1], muted[2])
-	pdf.SetXY(22, 168)
-	pdf.CellFormat(200, 5, fill(tx.ID, "id", p.ID), "", 2, "L", false, 0, "")
-	pdf.SetX(22)
-	pdf.CellFormat(200, 5, fill(tx.SignedWith, "key", in.Fingerprint), "", 2, "L", false, 0, "")
-	pdf.SetX(22)
-	pdf.CellFormat(200, 5, fill(tx.Verify, "command", " opencodelabs verify TOKEN "), "", 2, "L", false, 0, "")
+	blockX, qrX := 22.0, w-22-46
+	if in.RTL {
+		blockX, qrX = w-22-200, 22
+	}
+	for i, line := range []string{fill(tx.ID, "id", Isolate(p.ID)), fill(tx.SignedWith, "key", Isolate(in.Fingerprint)),
+		fill(tx.Verify, "command", Isolate(" opencodelabs verify TOKEN "))} {
+		wr.Cell(blockX, 168+5*float64(i), 200, 5, line, AlignStart)
+	}
 
 	if in.VerifyURL != "" {
-		if err := drawQR(pdf, in.VerifyURL, w-22-46, h-22-46, 46); err != nil {
+		if err := drawQR(pdf, in.VerifyURL, qrX, h-22-46, 46); err != nil {
 			return nil, err
 		}
 	}
@@ -113,26 +117,6 @@ func PDF(in PDFInput) ([]byte, error) {
 		return nil, fmt.Errorf("certificate: pdf: %w", err)
 	}
 	return buf.Bytes(), nil
-}
-
-// fit shortens text with an ellipsis until it fits width at size.
-func fit(pdf *fpdf.Fpdf, text string, size, width float64) string {
-	pdf.SetFont("cjk", "", size)
-	return FitWidth(pdf, text, width)
-}
-
-// FitWidth shortens text with an ellipsis until it fits width millimetres
-// in the PDF's current font (the workshop report uses it too).
-func FitWidth(pdf *fpdf.Fpdf, text string, width float64) string {
-	r := []rune(text)
-	for len(r) > 1 && pdf.GetStringWidth(string(r)) > width {
-		r = r[:len(r)-1]
-		text = string(r) + "…"
-		if pdf.GetStringWidth(text) <= width {
-			return text
-		}
-	}
-	return text
 }
 
 // drawQR draws the QR code of text as vector squares in a size×size box.

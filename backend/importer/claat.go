@@ -388,8 +388,8 @@ func importClaatZip(za *zipArchive) (*Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
-	var warnings []string
-	text, err = expandFragments(text, path.Dir(name), za, func(w string) { warnings = append(warnings, w) })
+	var warnings []model.Notice
+	text, err = expandFragments(text, path.Dir(name), za, func(w model.Notice) { warnings = append(warnings, w) })
 	if err != nil {
 		return nil, err
 	}

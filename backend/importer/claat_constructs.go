@@ -5,10 +5,13 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/opencodelabs/desktop/backend/model"
 )
 
 // claat constructs beyond headings, durations and info boxes (after
@@ -200,7 +203,7 @@ func PollsFromMarkdown(step int, md string) []Poll {
 // A fragment outside the ZIP, one that includes another (so also any
 // cycle) or one that defines steps is refused; a fragment that is not in
 // the upload is a warning and its line stays, visible, in the step.
-func expandFragments(text, dir string, za *zipArchive, warn func(string)) (string, error) {
+func expandFragments(text, dir string, za *zipArchive, warn func(model.Notice)) (string, error) {
 	lines := strings.Split(text, "\n")
 	var out []string
 	var f fence
@@ -220,12 +223,14 @@ func expandFragments(text, dir string, za *zipArchive, warn func(string)) (strin
 			return "", errf(CodeBadFragment, "the fragment <<%s>> points outside the ZIP; keep fragments inside it", name)
 		}
 		if za == nil {
-			warn(fmt.Sprintf("Fragment %s was not included: a bare .md cannot carry it. Import a ZIP holding the .md and its fragments.", name))
+			warn(model.NewNotice("fragment_needs_zip",
+				fmt.Sprintf("Fragment %s was not included: a bare .md cannot carry it. Import a ZIP holding the .md and its fragments.", name), "fragment", name))
 			out = append(out, l)
 			continue
 		}
 		if _, ok := za.files[p]; !ok {
-			warn(fmt.Sprintf("Fragment %s was not found in the ZIP; its <<%s>> line stays in the step.", p, name))
+			warn(model.NewNotice("fragment_missing",
+				fmt.Sprintf("Fragment %s was not found in the ZIP; its <<%s>> line stays in the step.", p, name), "fragment", p, "line", "<<"+name+">>"))
 			out = append(out, l)
 			continue
 		}
@@ -305,7 +310,9 @@ func (b *Bundle) hideOtherEnvironments(env string) {
 		}
 	}
 	if hidden > 0 {
-		b.Warnings = append(b.Warnings, fmt.Sprintf("%d step(s) are for another environment than %q; they are kept, hidden from attendees.", hidden, env))
+		b.Warnings = append(b.Warnings, model.NewNotice("steps_other_environment",
+			fmt.Sprintf("%d step(s) are for another environment than %q; they are kept, hidden from attendees.", hidden, env),
+			"count", strconv.Itoa(hidden), "environment", env))
 	}
 }
 

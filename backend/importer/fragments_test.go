@@ -34,8 +34,9 @@ func TestFragmentInBareMarkdownIsAWarning(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(b.Warnings) != 1 || !strings.Contains(b.Warnings[0], "setup.md") {
-		t.Errorf("got warnings %q, want one naming setup.md", b.Warnings)
+	if len(b.Warnings) != 1 || !strings.Contains(b.Warnings[0].Message, "setup.md") ||
+		b.Warnings[0].Code != "fragment_needs_zip" || b.Warnings[0].Params["fragment"] != "setup.md" {
+		t.Errorf("got warnings %+v, want one fragment_needs_zip naming setup.md", b.Warnings)
 	}
 	if !strings.Contains(b.Codelab.Steps[0].Markdown, "<<setup.md>>") {
 		t.Errorf("got %q, want the include line kept visible", b.Codelab.Steps[0].Markdown)

@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/opencodelabs/desktop/backend/model"
 )
 
 // A Google Doc written to claat's conventions (claat/parser/gdoc), exported
@@ -24,7 +26,7 @@ type gdocConv struct {
 	za     *zipArchive // nil for a bare .html
 	dir    string      // folder of the .html in the ZIP ("" for the root)
 	assets assetSet
-	warn   []string
+	warn   []model.Notice
 	err    error
 }
 
@@ -191,7 +193,8 @@ func (g *gdocConv) paragraph(p *html.Node) []string {
 		for _, a := range elements(p, atom.A) {
 			u = cleanDocURL(attr(a, "href"))
 		}
-		g.warn = append(g.warn, fmt.Sprintf("The Doc imports another Doc (%s); that needs the internet, so it was not included: open it and paste its content into the step.", u))
+		g.warn = append(g.warn, model.NewNotice("doc_include_online",
+			fmt.Sprintf("The Doc imports another Doc (%s); that needs the internet, so it was not included: open it and paste its content into the step.", u), "url", u))
 		return []string{"> Negative: Not imported (needs the internet): " + escapeMD(u)}
 	}
 	md := strings.TrimSpace(g.inline(p, 0))

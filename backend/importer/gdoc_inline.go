@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/opencodelabs/desktop/backend/model"
 )
 
 // mdEscaper escapes the characters that would turn Docs text into markdown
@@ -147,7 +149,8 @@ func (g *gdocConv) image(img *html.Node) string {
 	}
 	altMD := mdEscaper.Replace(alt)
 	if lower := strings.ToLower(src); strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
-		g.warn = append(g.warn, fmt.Sprintf("Image %s is on the internet, not in the export; attendees offline will not see it. Download it and upload it into the step.", src))
+		g.warn = append(g.warn, model.NewNotice("image_online",
+			fmt.Sprintf("Image %s is on the internet, not in the export; attendees offline will not see it. Download it and upload it into the step.", src), "image", src))
 		return "![" + altMD + "](" + escapeURL(src) + ")"
 	}
 	p := localImagePath(g.dir, src)

@@ -31,7 +31,7 @@ func dumpBundle(b *Bundle) string {
 		fmt.Fprintf(&w, "asset: %s (%d bytes)\n", a.Path, len(a.Data))
 	}
 	for _, m := range b.Warnings {
-		fmt.Fprintf(&w, "warning: %s\n", m)
+		fmt.Fprintf(&w, "warning: %s\n", m.Message)
 	}
 	for _, s := range c.Steps {
 		fmt.Fprintf(&w, "\n=== step %d: %s (%d min)", s.Number, s.Title, s.DurationMinutes)

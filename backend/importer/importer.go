@@ -42,8 +42,9 @@ type Bundle struct {
 	Meta    map[string]string
 	// Warnings are sentences for the facilitator about what the import
 	// could not take in (an image missing from the upload, a fragment not
-	// found...). The codelab is still whole; each warning names the thing.
-	Warnings []string
+	// found...). The codelab is still whole; each warning names the thing,
+	// with a code the apps translate (model.Notice).
+	Warnings []model.Notice
 	// Environment is the claat environment the import kept visible, when
 	// the codelab names any.
 	Environment string
@@ -162,8 +163,8 @@ func ImportWith(filename string, data []byte, opts Options) (*Bundle, Format, er
 	case FormatGDocZip:
 		b, err = importGDocZip(za)
 	default:
-		var warnings []string
-		if text, err = expandFragments(text, ".", nil, func(w string) { warnings = append(warnings, w) }); err == nil {
+		var warnings []model.Notice
+		if text, err = expandFragments(text, ".", nil, func(w model.Notice) { warnings = append(warnings, w) }); err == nil {
 			b, err = parseClaat(text, strings.TrimSuffix(path.Base(filename), path.Ext(filename)))
 		}
 		if err == nil {

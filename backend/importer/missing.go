@@ -2,7 +2,10 @@ package importer
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/opencodelabs/desktop/backend/model"
 )
 
 // LocalImageRefs returns the relative image URLs md uses (![a](img/x.png),
@@ -38,20 +41,22 @@ func (b *Bundle) noteMissingImages() {
 	for _, m := range b.Missing {
 		seen[m] = true
 	}
-	note := func(where, md string) {
+	type place struct{ en, place, step string } // place: "step" or "guide", the catalogue's select
+	note := func(where place, md string) {
 		for _, u := range LocalImageRefs(md) {
 			if have[u] || seen[u] {
 				continue
 			}
 			seen[u] = true
 			b.Missing = append(b.Missing, u)
-			b.Warnings = append(b.Warnings, fmt.Sprintf("Image %s (%s) was not in the upload; upload it from the editor to fix the reference.", u, where))
+			b.Warnings = append(b.Warnings, model.NewNotice("image_missing",
+				fmt.Sprintf("Image %s (%s) was not in the upload; upload it from the editor to fix the reference.", u, where.en), "image", u, "place", where.place, "step", where.step))
 		}
 	}
 	for _, s := range b.Codelab.Steps {
-		note(fmt.Sprintf("step %d", s.Number), s.Markdown)
+		note(place{fmt.Sprintf("step %d", s.Number), "step", strconv.Itoa(s.Number)}, s.Markdown)
 	}
 	if strings.TrimSpace(b.Codelab.GuideMarkdown) != "" {
-		note("preparation guide", b.Codelab.GuideMarkdown)
+		note(place{"preparation guide", "guide", ""}, b.Codelab.GuideMarkdown)
 	}
 }

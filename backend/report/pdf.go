@@ -11,32 +11,28 @@ import (
 	"github.com/opencodelabs/desktop/frontend/src/lib/i18n"
 )
 
-// PDF draws the one-page summary with the certificates' library and font.
-// fpdf cannot shape Arabic script, so an Arabic report PDF uses English
-// labels (the HTML summary is fully Arabic and prints to PDF from a browser).
+// PDF draws the one-page summary with the certificates' fonts and text
+// writer, which shapes Arabic and lays an Arabic report out right to left.
 func PDF(r *model.Report, lang string) ([]byte, error) {
-	if i18n.RTL(lang) {
-		lang = "en"
-	}
 	m := i18n.Load(lang, "adminReport")
+	iso := certificate.Isolate // an inserted title or date keeps its own direction
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetTitle(m.T("title")+": "+r.Codelab.Title, true)
 	pdf.SetCreator("Open Codelabs Desktop", true)
-	pdf.AddUTF8FontFromBytes("cjk", "", certificate.FontTTF())
+	wr := certificate.NewWriter(pdf, i18n.RTL(lang))
 	pdf.SetAutoPageBreak(true, 12)
 	pdf.AddPage()
 	const left, width = 15.0, 180.0
 	line := func(size float64, text string) {
-		pdf.SetFont("cjk", "", size)
-		pdf.SetX(left)
-		pdf.MultiCell(width, size*0.5, text, "", "L", false)
+		wr.SetSize(size)
+		wr.Paragraph(left, width, size*0.5, text, certificate.AlignStart)
 	}
-	line(18, m.T("title")+": "+r.Codelab.Title)
-	line(10, r.Session.Title+" · "+m.T("period", "from", r.From.Format("2006-01-02 15:04"), "to", r.To.Format("2006-01-02 15:04")))
+	line(18, m.T("title")+": "+iso(r.Codelab.Title))
+	line(10, iso(r.Session.Title)+" · "+m.T("period", "from", iso(r.From.Format("2006-01-02 15:04")), "to", iso(r.To.Format("2006-01-02 15:04"))))
 	pdf.Ln(3)
 	if r.HardestStep != nil {
 		s := r.Steps[*r.HardestStep-1]
-		line(11, m.T("hardestStep", "step", strconv.Itoa(s.Number), "title", s.Title))
+		line(11, m.T("hardestStep", "step", strconv.Itoa(s.Number), "title", iso(s.Title)))
 	} else {
 		line(11, m.T("hardestNone"))
 	}
@@ -53,18 +49,34 @@ func PDF(r *model.Report, lang string) ([]byte, error) {
 	line(13, m.T("steps"))
 	cols := []float64{10, 62, 18, 20, 20, 16, 16, 18}
 	head := []string{"#", m.T("col.title"), m.T("col.reached"), m.T("col.median"), m.T("col.slowest"), m.T("col.stuck"), m.T("col.help"), m.T("col.helpWait")}
-	row := func(cells []string, size float64) {
-		pdf.SetFont("cjk", "", size)
-		pdf.SetX(left)
-		for i, c := range cells {
-			align := "R"
-			if i == 1 {
-				align = "L"
-				c = certificate.FitWidth(pdf, c, cols[i]-2)
-			}
-			pdf.CellFormat(cols[i], 6, c, "B", 0, align, false, 0, "")
+	// colX is where column i starts; in Arabic the columns run from the right.
+	colX := func(i int) float64 {
+		x := left
+		for _, c := range cols[:i] {
+			x += c
 		}
-		pdf.Ln(-1)
+		if wr.RTL() {
+			return 2*left + width - x - cols[i]
+		}
+		return x
+	}
+	row := func(cells []string, size float64) {
+		wr.SetSize(size)
+		if _, pageH := pdf.GetPageSize(); pdf.GetY()+6 > pageH-12 {
+			pdf.AddPage()
+		}
+		y := pdf.GetY()
+		for i, c := range cells {
+			align := certificate.AlignEnd
+			if i == 1 {
+				align = certificate.AlignStart
+			}
+			c = wr.Fit(c, cols[i]-2)
+			pdf.SetXY(colX(i), y)
+			pdf.CellFormat(cols[i], 6, "", "B", 0, "", false, 0, "")
+			wr.Cell(colX(i), y, cols[i], 6, c, align)
+		}
+		pdf.SetXY(left, y+6)
 	}
 	row(head, 8)
 	top := 1
@@ -76,7 +88,12 @@ func PDF(r *model.Report, lang string) ([]byte, error) {
 			strconv.Itoa(s.Stuck), strconv.Itoa(s.HelpRequests), duration(m, s.MedianHelpWaitSec)}, 9)
 		// The funnel as a bar under the row: reached out of the most.
 		pdf.SetFillColor(59, 91, 171)
-		pdf.Rect(left+10, pdf.GetY()-1.2, 62*float64(s.Reached)/float64(top), 0.8, "F")
+		bar := 62 * float64(s.Reached) / float64(top)
+		barX := colX(1)
+		if wr.RTL() {
+			barX += cols[1] - bar
+		}
+		pdf.Rect(barX, pdf.GetY()-1.2, bar, 0.8, "F")
 	}
 	if len(r.Quiz) > 0 {
 		pdf.Ln(3)
@@ -86,14 +103,14 @@ func PDF(r *model.Report, lang string) ([]byte, error) {
 			if q.Answered > 0 {
 				share = strconv.Itoa(100*q.Correct/q.Answered) + " %"
 			}
-			line(9, fmt.Sprintf("%s — %s %d, %s %s", q.Prompt, m.T("col.answered"), q.Answered, m.T("col.correct"), share))
+			line(9, fmt.Sprintf("%s — %s %d, %s %s", iso(q.Prompt), m.T("col.answered"), q.Answered, m.T("col.correct"), share))
 		}
 	}
 	pdf.Ln(3)
 	line(13, m.T("feedback"))
 	line(10, feedbackLine(m, r.Feedback))
 	for _, c := range r.Feedback.Comments {
-		line(9, "• "+c)
+		line(9, "• "+iso(c))
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {

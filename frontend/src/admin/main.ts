@@ -2,16 +2,22 @@ import { mount } from 'svelte';
 import '../styles/index';
 import App from './App.svelte';
 import { api } from '../lib/services/api-client';
-import { desktopUIReady } from '../lib/services/desktop-bridge';
+import { desktopSetMenuLanguage, desktopUIReady, isDesktop } from '../lib/services/desktop-bridge';
 import { adminService } from '../lib/services/admin-service';
 import { errorMessage } from '../lib/utils/error-util';
 import { resolveAdminSession } from './admin-session';
-import { initI18n } from '../lib/i18n/i18n.svelte';
+import { initI18n, onLocaleChange } from '../lib/i18n/i18n.svelte';
 import { initTheme } from '../lib/stores/theme.svelte';
 import type { AdminSession } from '../lib/types/api.type';
 
 async function start() {
   initTheme();
+  if (isDesktop()) {
+    // The native menu follows the app's language: the picker, else the negotiated one.
+    onLocaleChange((l) => {
+      desktopSetMenuLanguage(l).catch((e: unknown) => console.error('desktop bridge: SetMenuLanguage:', errorMessage(e)));
+    });
+  }
   await initI18n({ admin: true });
   let session: AdminSession | null = null;
   let problem = '';

@@ -37,6 +37,13 @@ let workshopLoad: Promise<void> | null = null;
 // loadForTest installs ICU source text (unit tests run with the real parser).
 let sourceText = false;
 let workshopDefault: string | null = null;
+const listeners = new Set<(locale: string) => void>();
+
+/** onLocaleChange calls fn with the showing language (pseudo-locale as 'en') after every load, the first included. */
+export function onLocaleChange(fn: (locale: string) => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
 
 /** flatten turns {"file path": {key: text}} into {"namespace.key": text}. */
 function flatten(bundle: Bundle): Catalogue {
@@ -71,6 +78,7 @@ async function apply(locale: string): Promise<void> {
     document.documentElement.lang = locale === PSEUDO ? 'en' : locale;
     document.documentElement.dir = direction(locale);
   }
+  for (const fn of listeners) fn(locale === PSEUDO ? DEFAULT_LOCALE : locale);
 }
 
 function browserLanguages(): readonly string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { match, negotiate } from './locales';
 import { pseudo } from './pseudo';
-import { loadForTest, t } from './i18n.svelte';
+import { loadForTest, onLocaleChange, setLocale, t } from './i18n.svelte';
 import type { MessageKey } from './keys';
 
 describe('locale negotiation', () => {
@@ -41,5 +41,18 @@ describe('t', () => {
     const out = pseudo('Next step');
     expect(out).toContain('Ñéẋţ šţéþ');
     expect(out.length).toBeGreaterThanOrEqual(Math.floor('Next step'.length * 1.4));
+  });
+});
+
+describe('onLocaleChange', () => {
+  it('tells listeners the showing language after each load, the pseudo-locale as English', async () => {
+    const seen: string[] = [];
+    const off = onLocaleChange((l) => seen.push(l));
+    await setLocale('ko');
+    await setLocale('en-XA');
+    off();
+    await setLocale('ar');
+    expect(seen).toEqual(['ko', 'en']);
+    await setLocale('en');
   });
 });

@@ -17,6 +17,8 @@ import type a11y from './messages/en/a11y.json';
 import type adminReport from './messages/en/adminReport.json';
 import type helpers from './messages/en/helpers.json';
 import type adminHelpers from './messages/en/adminHelpers.json';
+import type adminNotices from './messages/en/adminNotices.json';
+import type adminFields from './messages/en/adminFields.json';
 
 type Keys<N extends string, T> = `${N}.${Extract<keyof T, string>}`;
 
@@ -35,6 +37,8 @@ export type MessageKey =
   | Keys<'adminReport', typeof adminReport>
   | Keys<'helpers', typeof helpers>
   | Keys<'adminHelpers', typeof adminHelpers>
+  | Keys<'adminNotices', typeof adminNotices>
+  | Keys<'adminFields', typeof adminFields>
   | Keys<'comments', typeof comments>
   | Keys<'polls', typeof polls>
   | Keys<'a11y', typeof a11y>;

@@ -12,6 +12,8 @@ export interface AppBindings {
   SaveDownload(apiPath: string, suggestedName: string): Promise<string>;
   /** UploadFile lets the user pick a file (patterns like "*.zip;*.md") and POSTs it as multipart `file`; the response body, or '' if cancelled. */
   UploadFile(apiPath: string, title: string, patterns: string): Promise<string>;
+  /** SetMenuLanguage rebuilds the native menu in the app's language (a BCP 47 tag). */
+  SetMenuLanguage(locale: string): Promise<void>;
 }
 
 declare global {
@@ -66,4 +68,9 @@ export async function desktopSaveDownload(apiPath: string, suggestedName: string
 /** desktopUploadFile uploads a file chosen in a native Open dialog: the server's response body, or '' if cancelled. */
 export async function desktopUploadFile(apiPath: string, title: string, patterns: string): Promise<string> {
   return (await call((b) => b.UploadFile(apiPath, title, patterns))) ?? '';
+}
+
+/** desktopSetMenuLanguage puts the native menu in the language the app shows. */
+export function desktopSetMenuLanguage(locale: string): Promise<void> {
+  return call((b) => b.SetMenuLanguage(locale));
 }

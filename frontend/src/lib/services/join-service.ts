@@ -1,6 +1,7 @@
 import { api } from './api-client';
 import type { JoinInfo, Reachability } from '../types/join.type';
 import { t } from '../i18n/i18n.svelte';
+import { noticeTexts } from '../utils/notice-util';
 
 /** JOIN_POLL_MS is how often an open join screen re-reads join-info: the laptop may change networks. */
 export const JOIN_POLL_MS = 10_000;
@@ -63,9 +64,9 @@ export function urlParts(url: string): { scheme: string; host: string; rest: str
  * failed `.local` name only means people must use the IP address.
  */
 export function reachability(
-  info: Pick<JoinInfo, 'has_lan' | 'warnings' | 'mdns_error' | 'name'>,
+  info: Pick<JoinInfo, 'has_lan' | 'warnings' | 'notices' | 'mdns_error' | 'name'>,
 ): Reachability | null {
-  const details = [...(info.warnings ?? [])];
+  const details = noticeTexts(info.notices, info.warnings);
   if (!info.has_lan) {
     if (details.length === 0) {
       details.push(t('common.join.noLan'));

@@ -1,4 +1,6 @@
 import { api } from './api-client';
+import { t } from '../i18n/i18n.svelte';
+import { formatList, formatNumber } from '../i18n/format';
 import { contentService, formWith } from './content-service';
 import type { FixedImage, MissingImage } from '../types/content.type';
 
@@ -16,11 +18,12 @@ export const missingImagesService = {
     contentService.postForm<FixedImage>(missingImagesPath(id), formWith(file, file.name, { ref })),
 };
 
-/** whereUsed says where a reference appears, e.g. "steps 1 and 3, the guide". */
+/** whereUsed says where a reference appears, in the showing language, e.g. "steps 1 and 3 and the preparation guide". */
 export function whereUsed(m: MissingImage): string {
   const parts: string[] = [];
-  if (m.steps.length === 1) parts.push(`step ${m.steps[0]}`);
-  else if (m.steps.length > 1) parts.push(`steps ${m.steps.slice(0, -1).join(', ')} and ${m.steps[m.steps.length - 1]}`);
-  if (m.in_guide) parts.push('the preparation guide');
-  return parts.join(', ');
+  if (m.steps.length > 0) {
+    parts.push(t('adminNotices.where.steps', { count: m.steps.length, list: formatList(m.steps.map((n) => formatNumber(n))) }));
+  }
+  if (m.in_guide) parts.push(t('adminNotices.where.guide'));
+  return formatList(parts);
 }

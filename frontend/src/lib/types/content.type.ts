@@ -1,10 +1,13 @@
 import type { Codelab } from './codelab.type';
+import type { Notice } from './notice.type';
 
 /** ImportResult is `POST /api/admin/import`: the new codelab plus what the importer noticed. */
 export interface ImportResult extends Codelab {
   import_format: string;
   images: number;
+  /** warnings are what the importer noticed, in English; notices the same with codes (notice-util). */
   warnings: string[];
+  notices?: Notice[];
 }
 
 /** UploadedImage is `POST /api/admin/uploads`; `markdown` is ready to insert into a step. */

@@ -1,3 +1,5 @@
+import type { Notice } from './notice.type';
+
 /**
  * JoinInfo is `GET /api/admin/join-info[?codelab=ID]`: how attendees can reach
  * this laptop right now, for the join screen and the reachability warning.
@@ -19,8 +21,10 @@ export interface JoinInfo {
   mdns_error: string;
   /** has_lan is false when the server is reachable on loopback only. */
   has_lan: boolean;
-  /** warnings are sentences for the facilitator about reachability. */
+  /** warnings are sentences for the facilitator about reachability, in English. */
   warnings: string[];
+  /** notices are the same warnings with codes, to show translated (notice-util). */
+  notices?: Notice[];
   /** codelab_title and access_code are set with `?codelab=ID`. */
   codelab_title: string;
   access_code: string;

@@ -1,6 +1,7 @@
 import { isApiError } from '../services/api-client';
 import { toasts } from '../stores/toast.svelte';
 import { has, locale, t } from '../i18n/i18n.svelte';
+import { fieldErrorText } from './notice-util';
 
 /**
  * errorMessage turns any thrown value into a sentence for a person, in the
@@ -9,7 +10,11 @@ import { has, locale, t } from '../i18n/i18n.svelte';
  */
 export function errorMessage(e: unknown): string {
   if (isApiError(e)) {
-    if (e.code === 'invalid_field' && locale() === 'en' && e.message) return e.message;
+    if (e.code === 'invalid_field') {
+      const field = fieldErrorText(e.details);
+      if (field) return field;
+      if (locale() === 'en' && e.message) return e.message;
+    }
     const key = `errors.${e.code}`;
     if (has(key)) return t(key);
     if (e.code === 'bad_response') return t('common.error.badResponse');
