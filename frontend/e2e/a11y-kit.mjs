@@ -1,18 +1,16 @@
 // a11y-kit.mjs: what the accessibility, keyboard, small-window and RTL
 // end-to-end tests share: a workshop with steps, code and a quiz; axe-core
 // injected into the page; the URLs of both apps in a given language.
-import { mkdirSync } from 'node:fs';
+import { before } from 'node:test';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
 import { adminCall, makeCodelab } from './api-helpers.mjs';
+import { shot, useRoom } from './room.mjs';
 
 const require = createRequire(import.meta.url);
 /** axePath is axe-core's browser build from node_modules (no download). */
 export const axePath = require.resolve('axe-core/axe.min.js');
 
-export const shotsDir = resolve(import.meta.dirname, '..', '..', 'test-output');
-mkdirSync(shotsDir, { recursive: true });
-export const shot = (name) => resolve(shotsDir, name);
+export { shot };
 
 export const STEPS = [
   {
@@ -36,6 +34,19 @@ export async function makeWorkshop(server, title = 'Go in a day') {
     ],
   });
   return id;
+}
+
+/**
+ * useWorkshop is useRoom (a server and a browser for the whole file) with
+ * makeWorkshop's codelab made in before; its id is room.id.
+ */
+export function useWorkshop(options) {
+  const room = useRoom(options);
+  room.id = '';
+  before(async () => {
+    room.id = await makeWorkshop(room.server);
+  });
+  return room;
 }
 
 /** withLang puts ?lang= into an app URL (before its #hash). */

@@ -1,32 +1,23 @@
 // search.test.mjs: the attendee landing page finds codelabs by words in any
 // script — a Korean word inside an unspaced title, Arabic typed without its
 // vowel marks — and says so when nothing matches.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
 import { makeCodelab } from './api-helpers.mjs';
+import { useRoom } from './room.mjs';
 
 describe('codelab search', () => {
-  let server;
-  let browser;
+  const room = useRoom();
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     const step = [{ title: '1', markdown: 'x' }];
     for (const title of ['쿠버네티스에 배포하기', 'Goでコンテナを作る', 'مُقَدِّمَة في البرمجة', 'Build a REST API'])
-      await makeCodelab(server, { title, is_public: true }, step);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+      await makeCodelab(room.server, { title, is_public: true }, step);
   });
 
   it('matches inside CJK titles and ignores Arabic vowel marks', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.attendeeURL);
+    const page = await (await room.browser.newContext()).newPage();
+    await page.goto(room.server.attendeeURL);
     const cards = page.locator('ul.grid > li');
     await cards.nth(3).waitFor();
     const titles = async () => (await cards.allInnerTexts()).map((t) => t.split('\n')[0]);
