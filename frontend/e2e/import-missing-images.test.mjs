@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { adminFetch } from './server.mjs';
 import { shot, useRoom } from './room.mjs';
 
-
 const SAMPLE = `author: Marc DiPasquale
 summary: Create a CodeLab Using Markdown
 id: codelab-4-codelab-markdown

@@ -77,9 +77,14 @@ export function useRoom({ serverArgs = [], browserArgs = [], dismissDialogs = fa
     },
   };
 
+  // The server and Chromium start side by side: each file waits for the
+  // slower of the two, not for both one after the other.
   before(async () => {
-    room.server = await startServer({ args: serverArgs });
-    room.browser = await launchBrowser(browserArgs);
+    const [server, browser] = await Promise.allSettled([startServer({ args: serverArgs }), launchBrowser(browserArgs)]);
+    room.server = server.value;
+    room.browser = browser.value;
+    if (server.status === 'rejected') throw server.reason;
+    if (browser.status === 'rejected') throw browser.reason;
   });
 
   after(async () => {
