@@ -49,6 +49,27 @@ export function useWorkshop(options) {
   return room;
 }
 
+/**
+ * attendeeTour walks an attendee named name through the first screens of
+ * codelab id in lang (landing, registration, the joined step, the open chat)
+ * and awaits visit(screen) on each.
+ */
+export async function attendeeTour(page, server, id, lang, name, visit) {
+  await page.goto(attendeeURL(server, '#/', lang));
+  await page.locator('main .grid a').first().waitFor();
+  await visit('landing');
+  await page.goto(attendeeURL(server, `#/codelabs/${id}/1`, lang));
+  await page.locator('[data-testid="register-panel"] input[name="attendee-name"]').waitFor();
+  await visit('registration');
+  await page.locator('input[name="attendee-name"]').fill(name);
+  await page.locator('[data-testid="register-panel"] button[type="submit"]').click();
+  await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+  await visit('step');
+  await page.locator('[data-testid="chat-toggle"]').click();
+  await page.locator('[data-testid="chat-panel"]').waitFor();
+  await visit('chat');
+}
+
 /** withLang puts ?lang= into an app URL (before its #hash). */
 export function withLang(url, lang) {
   if (!lang) return url;

@@ -5,7 +5,7 @@
 // test-output/a11y-<lang>-<theme>-<screen>.png.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminURL, attendeeURL, axeViolations, describeViolations, shot, useWorkshop } from './a11y-kit.mjs';
+import { adminURL, attendeeTour, attendeeURL, axeViolations, describeViolations, shot, useWorkshop } from './a11y-kit.mjs';
 
 describe('accessibility: no serious or critical axe-core violations', () => {
   const room = useWorkshop();
@@ -28,19 +28,7 @@ describe('accessibility: no serious or critical axe-core violations', () => {
           };
 
           // Attendee: landing, registration, step, chat, quiz, certificate.
-          await page.goto(attendeeURL(room.server, '#/', lang));
-          await page.locator('main .grid a').first().waitFor();
-          await check('landing');
-          await page.goto(attendeeURL(room.server, `#/codelabs/${room.id}/1`, lang));
-          await page.locator('[data-testid="register-panel"] input[name="attendee-name"]').waitFor();
-          await check('registration');
-          await page.locator('input[name="attendee-name"]').fill(`Ada ${lang} ${theme}`);
-          await page.locator('[data-testid="register-panel"] button[type="submit"]').click();
-          await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
-          await check('step');
-          await page.locator('[data-testid="chat-toggle"]').click();
-          await page.locator('[data-testid="chat-panel"]').waitFor();
-          await check('chat');
+          await attendeeTour(page, room.server, room.id, lang, `Ada ${lang} ${theme}`, check);
           await page.keyboard.press('Escape');
           await page.locator('[data-testid="chat-panel"]').waitFor({ state: 'detached' });
           for (const n of [2, 3]) {

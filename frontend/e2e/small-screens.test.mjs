@@ -5,7 +5,7 @@
 // controls are at least 44 px tall. Screenshots: test-output/small-*.png.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminURL, attendeeURL, overflowProblems, shot, useWorkshop } from './a11y-kit.mjs';
+import { adminURL, attendeeTour, overflowProblems, shot, useWorkshop } from './a11y-kit.mjs';
 
 describe('phones and small windows', () => {
   const room = useWorkshop();
@@ -29,19 +29,7 @@ describe('phones and small windows', () => {
           for (const p of await overflowProblems(page)) problems.push(`${screen}: ${p}`);
           for (const p of await smallTargets(page)) problems.push(`${screen}: ${p}`);
         };
-        await page.goto(attendeeURL(room.server, '#/', lang));
-        await page.locator('main .grid a').first().waitFor();
-        await look('landing');
-        await page.goto(attendeeURL(room.server, `#/codelabs/${room.id}/1`, lang));
-        await page.locator('input[name="attendee-name"]').waitFor();
-        await look('registration');
-        await page.locator('input[name="attendee-name"]').fill(`Ada ${lang} ${theme}`);
-        await page.locator('[data-testid="register-panel"] button[type="submit"]').click();
-        await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
-        await look('step');
-        await page.locator('[data-testid="chat-toggle"]').click();
-        await page.locator('[data-testid="chat-panel"]').waitFor();
-        await look('chat');
+        await attendeeTour(page, room.server, room.id, lang, `Ada ${lang} ${theme}`, look);
       } finally {
         await ctx.close();
       }
