@@ -5,23 +5,14 @@
 // labels) and Japanese are screenshotted at 1280 and 400 px.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { adminFetch } from './server.mjs';
 import { shot, useRoom } from './room.mjs';
+import { readCatalogue } from './catalogue.mjs';
 
-const messagesDir = resolve(import.meta.dirname, '..', 'src', 'lib', 'i18n', 'messages');
 const NAMESPACES = ['admin', 'adminEditor', 'adminContent', 'adminAudit', 'adminJoin'];
 
 /** catalogue reads one language's facilitator namespaces as {"ns.key": text}. */
-function catalogue(locale) {
-  const out = {};
-  for (const ns of NAMESPACES) {
-    const msgs = JSON.parse(readFileSync(resolve(messagesDir, locale, `${ns}.json`), 'utf8'));
-    for (const [k, v] of Object.entries(msgs)) out[`${ns}.${k}`] = v;
-  }
-  return out;
-}
+const catalogue = (locale) => readCatalogue(locale, NAMESPACES);
 const en = catalogue('en');
 const ja = catalogue('ja');
 

@@ -7,24 +7,15 @@
 // The expected words come from the catalogue files, never from this test.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { makeCodelab } from './api-helpers.mjs';
 import { shot, useRoom } from './room.mjs';
+import { readCatalogue } from './catalogue.mjs';
 
-const messagesDir = resolve(import.meta.dirname, '..', 'src', 'lib', 'i18n', 'messages');
 const NAMESPACES = ['common', 'attendee', 'attLoop'];
 
 /** catalogue reads one language's attendee-side messages as {"ns.key": text}. */
-function catalogue(locale) {
-  const out = {};
-  for (const ns of NAMESPACES) {
-    const data = JSON.parse(readFileSync(resolve(messagesDir, locale, `${ns}.json`), 'utf8'));
-    for (const [k, v] of Object.entries(data)) out[`${ns}.${k}`] = v;
-  }
-  return out;
-}
+const catalogue = (locale) => readCatalogue(locale, NAMESPACES);
 
 const en = catalogue('en');
 const ko = catalogue('ko');

@@ -6,26 +6,17 @@
 // Arabic layout mirrors. Screenshots: zh-TW and ar at 1280 px, fr at 400 px.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { shot, useRoom } from './room.mjs';
 import { makeCodelab } from './api-helpers.mjs';
+import { readCatalogue } from './catalogue.mjs';
 
-const msgDir = resolve(import.meta.dirname, '..', 'src', 'lib', 'i18n', 'messages');
 const NAMESPACES = ['adminLive', 'adminLoop'];
 const FSI = '\u2068';
 const PDI = '\u2069';
 
 /** catalogue reads one locale's messages of the dashboard's namespaces as {"ns.key": text}. */
-function catalogue(locale) {
-  const out = {};
-  for (const ns of NAMESPACES) {
-    const m = JSON.parse(readFileSync(resolve(msgDir, locale, `${ns}.json`), 'utf8'));
-    for (const [k, v] of Object.entries(m)) out[`${ns}.${k}`] = v;
-  }
-  return out;
-}
+const catalogue = (locale) => readCatalogue(locale, NAMESPACES);
 const en = catalogue('en');
 
 /** fmt formats a catalogue message the way the app does (FormatJS ICU, in that locale). */
