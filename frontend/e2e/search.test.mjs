@@ -1,6 +1,7 @@
 // search.test.mjs: the attendee landing page finds codelabs by words in any
 // script — a Korean word inside an unspaced title, Arabic typed without its
-// vowel marks — and says so when nothing matches.
+// vowel marks — and says so when nothing matches. It also holds the first
+// page's size budget (bytes on the wire are deterministic for a build).
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeCodelab } from './api-helpers.mjs';
@@ -33,5 +34,51 @@ describe('codelab search', () => {
     await page.locator('[data-testid="codelab-search"]').fill('python');
     await page.locator('p.empty[role="status"]').waitFor();
     assert.equal(await cards.count(), 0);
+  });
+
+  // The first page on a crowded room network: a fresh profile loads the list
+  // of codelabs for under 60 KB on the wire (CDP encodedDataLength: headers and
+  // compressed bodies), none of the workshop's code or messages; opening a
+  // codelab then loads them and its words are all in place.
+  it('keeps the first page under 60 KB on the wire and loads the workshop on demand', async () => {
+    const ctx = await room.browser.newContext();
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const urls = new Map();
+    let bytes = 0;
+    cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, new URL(e.request.url).pathname));
+    cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+    await page.goto(room.server.attendeeURL, { waitUntil: 'networkidle' });
+    await page.locator('ul.grid > li').nth(3).waitFor();
+    const first = [...urls.values()];
+    assert.ok(bytes > 10_000 && bytes < 60_000, `first page: ${bytes} bytes on the wire (${first.join(' ')})`);
+    const workshop = (u) => /^\/assets\/(workshop|CodelabPage|[\w-]+\.workshop)-/.test(u);
+    assert.deepEqual(first.filter(workshop), [], 'the list loads no workshop chunk');
+
+    await page.locator('ul.grid > li a').first().click();
+    await page.locator('main h2').first().waitFor();
+    const later = [...urls.values()].slice(first.length);
+    assert.ok(later.some((u) => /^\/assets\/CodelabPage-/.test(u)), `codelab page chunk loaded: ${later.join(' ')}`);
+    assert.ok(later.some((u) => /^\/assets\/en\.workshop-/.test(u)), `workshop messages loaded: ${later.join(' ')}`);
+    const text = await page.locator('body').innerText();
+    assert.doesNotMatch(text, /\b(attLoop|comments|polls|helpers|attendee|common)\.[a-z]/, 'no message key shows');
+    await ctx.close();
+  });
+
+  it('says so when a page cannot be fetched, and Try again loads it', async () => {
+    const ctx = await room.browser.newContext();
+    const page = await ctx.newPage();
+    await page.route(/\/assets\/CodelabPage-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(room.server.attendeeURL);
+    await page.locator('ul.grid > li a').first().click();
+    const alert = page.locator('main [role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Cannot reach the server/);
+    await page.unroute(/\/assets\/CodelabPage-[\w-]+\.js$/);
+    await alert.getByRole('button').click();
+    await page.locator('main h2').first().waitFor();
+    assert.equal(await page.locator('main [role="alert"]').count(), 0);
+    await ctx.close();
   });
 });

@@ -2,6 +2,7 @@
 // all ten), formatted with FormatJS's ICU engine, and every t() call in a
 // template re-renders when the locale changes because it reads $state.
 import { IntlMessageFormat } from 'intl-messageformat';
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { safeLocalStorage } from '../utils/storage';
 import { DEFAULT_LOCALE, PSEUDO, direction, isSupported, match, negotiate } from './locales';
 import { pseudo } from './pseudo';
@@ -9,20 +10,32 @@ import type { MessageKey } from './keys';
 
 export type { MessageKey } from './keys';
 export type MessageValues = Record<string, string | number | Date | boolean | null | undefined>;
-type Catalogue = Record<string, string>;
-type Bundle = Record<string, Record<string, string>>; // file path → its flat messages
+// The build parses messages (vite.config.ts precompileMessages): plain text
+// stays a string, a message with arguments arrives as its ICU AST, so the
+// browser never needs the ICU parser.
+type Message = string | MessageFormatElement[];
+type Catalogue = Record<string, Message>;
+type Bundle = Record<string, Record<string, Message>>; // file path → its flat messages
 
 /** STORAGE_KEY holds the person's own language pick, shared by both apps. */
 export const STORAGE_KEY = 'ocl.locale';
 
 // One lazily loaded chunk per locale and app part (see bundles/): the attendee
 // app never downloads the facilitator's messages.
-const sharedBundles = import.meta.glob<Bundle>('./bundles/*.shared.ts', { import: 'default' });
-const adminBundles = import.meta.glob<Bundle>('./bundles/*.admin.ts', { import: 'default' });
+// The attendee's first page loads only `shared`; a codelab adds `workshop`.
+const bundles = {
+  shared: import.meta.glob<Bundle>('./bundles/*.shared.ts', { import: 'default' }),
+  workshop: import.meta.glob<Bundle>('./bundles/*.workshop.ts', { import: 'default' }),
+  admin: import.meta.glob<Bundle>('./bundles/*.admin.ts', { import: 'default' }),
+};
+type Part = keyof typeof bundles;
 
 const state = $state({ locale: DEFAULT_LOCALE, messages: {} as Catalogue, ready: false });
 let formatters = new Map<string, IntlMessageFormat>();
-let withAdmin = false;
+const parts = new Set<Part>(['shared']); // the parts loaded so far, in every later language too
+let workshopLoad: Promise<void> | null = null;
+// loadForTest installs ICU source text (unit tests run with the real parser).
+let sourceText = false;
 let workshopDefault: string | null = null;
 
 /** flatten turns {"file path": {key: text}} into {"namespace.key": text}. */
@@ -35,17 +48,22 @@ function flatten(bundle: Bundle): Catalogue {
   return out;
 }
 
-async function fetchCatalogue(locale: string): Promise<Catalogue> {
+async function fetchCatalogue(locale: string, which: Iterable<Part>): Promise<Catalogue> {
   const file = locale === PSEUDO ? DEFAULT_LOCALE : locale;
-  const parts = [sharedBundles[`./bundles/${file}.shared.ts`]];
-  if (withAdmin) parts.push(adminBundles[`./bundles/${file}.admin.ts`]);
-  const loaded = await Promise.all(parts.filter(Boolean).map((load) => load()));
+  const loads = [...which].map((p) => bundles[p][`./bundles/${file}.${p}.ts`]);
+  const loaded = await Promise.all(loads.filter(Boolean).map((load) => load()));
   return Object.assign({}, ...loaded.map(flatten));
 }
 
 async function apply(locale: string): Promise<void> {
-  const messages = await fetchCatalogue(locale);
+  let wanted: number;
+  let messages: Catalogue;
+  do {
+    wanted = parts.size; // a part added while this language loads is loaded too
+    messages = await fetchCatalogue(locale, parts);
+  } while (wanted !== parts.size);
   formatters = new Map();
+  sourceText = false;
   state.locale = locale;
   state.messages = messages;
   state.ready = true;
@@ -70,9 +88,26 @@ function ownPick(): string | null {
 }
 
 /** initI18n loads the negotiated locale; mount the app after it resolves. */
-export async function initI18n(opts: { admin?: boolean } = {}): Promise<void> {
-  withAdmin = !!opts.admin;
+export async function initI18n(opts: { admin?: boolean; workshop?: boolean } = {}): Promise<void> {
+  if (opts.admin) parts.add('workshop').add('admin');
+  if (opts.workshop) parts.add('workshop');
   await apply(negotiate(ownPick(), workshopDefault, browserLanguages()));
+}
+
+/**
+ * loadWorkshopMessages adds the live workshop's namespaces (attLoop, comments,
+ * polls, helpers) to the showing language; the attendee app awaits it before
+ * a codelab's page renders. Loaded once; later languages include them.
+ */
+export function loadWorkshopMessages(): Promise<void> {
+  if (parts.has('workshop')) return workshopLoad ?? Promise.resolve();
+  parts.add('workshop');
+  const loc = state.locale;
+  workshopLoad = fetchCatalogue(loc, ['workshop']).then((extra) => {
+    // Another language being applied meanwhile includes the part itself (apply's loop).
+    if (state.locale === loc) state.messages = { ...state.messages, ...extra };
+  });
+  return workshopLoad;
 }
 
 /** setLocale is the person's own pick: remembered, and applied at once. */
@@ -106,12 +141,17 @@ export function currentLocale(): string {
 export function t(key: MessageKey, values?: MessageValues): string {
   const text = state.messages[key];
   if (text === undefined) return key;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new IntlMessageFormat(text, locale());
-    formatters.set(key, f);
+  let out: string;
+  if (typeof text === 'string' && !sourceText) {
+    out = text; // plain text, already unescaped by the build
+  } else {
+    let f = formatters.get(key);
+    if (!f) {
+      f = new IntlMessageFormat(text, locale());
+      formatters.set(key, f);
+    }
+    out = String(f.format(values as Record<string, string | number | Date | boolean>));
   }
-  const out = String(f.format(values as Record<string, string | number | Date | boolean>));
   return state.locale === PSEUDO ? pseudo(out) : out;
 }
 
@@ -121,8 +161,9 @@ export function has(key: string): key is MessageKey {
 }
 
 /** loadForTest installs messages directly (vitest runs without Vite's glob). */
-export function loadForTest(loc: string, messages: Catalogue): void {
+export function loadForTest(loc: string, messages: Record<string, string>): void {
   formatters = new Map();
+  sourceText = true;
   state.locale = loc;
   state.messages = messages;
   state.ready = true;

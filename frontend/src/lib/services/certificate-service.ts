@@ -3,12 +3,14 @@
  * issues a signed certificate), reading and verifying certificates, and the
  * facilitator's signing key.
  */
-import { renderSVG } from 'uqr';
 import { api, isApiError } from './api-client';
-import { qrDataUrl } from './join-service';
 import { withToken } from './attendee-service';
 import type { Certificate, LoopRow, Requirement, Requirements, SigningKey, VerifyResult } from '../types/certificate.type';
 import { locale, t } from '../i18n/i18n.svelte';
+
+// The `/verify` address rewrite is its own module: the attendee app runs it on
+// every first page, which must not pull in this service (and its QR encoder).
+export { applyVerifyPath, verifyPathRedirect } from './verify-path';
 
 const enc = encodeURIComponent;
 export const certificatePaths = {
@@ -70,29 +72,4 @@ export function requirementLabel(r: Requirement): string {
     feedback: t('common.requirement.feedback'),
     submission: t('common.requirement.submission'),
   }[r];
-}
-
-/**
- * verifyPathRedirect maps the QR code's `/verify#token=T` to the hash route
- * `/#/verify/T` (the attendee app routes on the hash); null when not a verify URL.
- */
-export function verifyPathRedirect(pathname: string, hash: string): string | null {
-  const m = /^(.*\/)verify\/?$/.exec(pathname);
-  if (!m) return null;
-  const t = /^#token=([^&]*)/.exec(hash);
-  return `${m[1]}#/verify${t ? '/' + t[1] : ''}`;
-}
-
-/** applyVerifyPath rewrites a `/verify` address before the router reads it. */
-export function applyVerifyPath(win: Window = window): void {
-  const to = verifyPathRedirect(win.location.pathname, win.location.hash);
-  if (to) win.history.replaceState(win.history.state, '', to);
-}
-
-/**
- * verifyQr is an `<img>` source of the QR code of a certificate's verify URL,
- * drawn in the browser (uqr) so the page prints without another request.
- */
-export function verifyQr(url: string): string {
-  return url ? qrDataUrl(renderSVG(url, { ecc: 'L', border: 2, pixelSize: 4 })) : '';
 }
