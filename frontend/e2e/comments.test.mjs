@@ -26,6 +26,10 @@ describe('inline comments', () => {
   const { pageErrors } = room;
   let ann, admin;
 
+  // The audit row is written after the live event the pages react to and
+  // before the answer: statusAnswer waits for the answer to a resolve or reopen.
+  const statusAnswer = (verb) =>
+    admin.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(`/${verb}`));
   const annThread = () => ann.locator('[data-testid="comment-thread"]').first();
   const annMarks = () => ann.locator('.step-content mark.cmt-mark');
 
@@ -135,7 +139,9 @@ describe('inline comments', () => {
 
   it('resolves the thread; the attendee sees it live', async () => {
     const panel = admin.locator('[data-testid="step-threads"]');
+    const answered = statusAnswer('resolve');
     await panel.getByRole('button', { name: 'Resolve' }).click();
+    await answered;
     await panel.getByText('No open comments on this step.').waitFor();
     await ann.locator('[data-testid="thread-state"]', { hasText: 'Resolved' }).waitFor();
     assert.equal(await ann.locator('[data-testid="comment-thread"] textarea').count(), 0, 'a resolved thread has no reply box');
@@ -163,7 +169,9 @@ describe('inline comments', () => {
   it('reopens the thread, and deleting the sentence in the editor detaches it', async () => {
     const panel = admin.locator('[data-testid="step-threads"]');
     await panel.getByRole('button', { name: 'Show 1 resolved comment' }).click();
+    const answered = statusAnswer('reopen');
     await panel.getByRole('button', { name: 'Reopen' }).click();
+    await answered;
     await ann.locator('[data-testid="thread-state"]', { hasText: 'Open' }).waitFor();
     const card = panel.locator('[data-testid="comment-thread"]').first();
     assert.equal((await card.locator('[data-testid="thread-state"]').textContent()).trim(), 'Open');
