@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiClient, ApiError } from './api-client';
+import { caught } from './testing';
 
 // A real HTTP server on loopback stands in for the Go server's contract.
 let server: Server;
@@ -47,16 +48,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
-
-async function caught(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw new Error(`got ${String(e)}, want an ApiError`);
-  }
-  throw new Error('got success, want an ApiError');
-}
 
 describe('ApiClient', () => {
   it('prefixes the api base and parses JSON', async () => {

@@ -6,6 +6,7 @@ import {
   ContentService, contentPaths, desktopPickAndUpload, downloadToDisk, formWith, parseDesktopUpload,
 } from './content-service';
 import type { AppBindings } from './desktop-bridge';
+import { caught } from './testing';
 
 // A real HTTP server on loopback plays the Go server's side of the contract;
 // it parses multipart bodies with the platform's own FormData parser.
@@ -67,16 +68,6 @@ afterAll(async () => {
 afterEach(() => {
   vi.unstubAllGlobals();
 });
-
-async function caught(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw new Error(`got ${String(e)}, want an ApiError`);
-  }
-  throw new Error('got success, want an ApiError');
-}
 
 const svc = () => new ContentService(new ApiClient({ base, token: 'adm' }));
 

@@ -11,7 +11,7 @@ export class FakeSocket implements SocketLike {
   sent: Record<string, unknown>[] = [];
   onopen = null;
   onmessage: ((ev: { data: unknown }) => void) | null = null;
-  onclose = null;
+  onclose: ((ev: { code: number; reason?: string }) => void) | null = null;
   onerror = null;
   constructor(readonly url: string) {
     FakeSocket.last = this;

@@ -16,6 +16,8 @@ export interface LiveConnectionOptions {
   /** outboxKey is where unacked messages are kept across reloads. */
   outboxKey: string;
   onFrame: (f: ServerFrame) => void;
+  /** onState hears each change of the connection's state (after state has it). */
+  onState?: (s: ConnectionState) => void;
   onSendError?: (e: SendError) => void;
   /** onEnded hears a close that ends the token (removed, new session): nothing reconnects. */
   onEnded?: (e: Ended) => void;
@@ -43,7 +45,10 @@ export class LiveConnection {
     this.outbox = this.socket.outbox;
     this.cleanups.push(
       this.socket.onFrame(opts.onFrame),
-      this.socket.onState((s) => (this.state = s)),
+      this.socket.onState((s) => {
+        this.state = s;
+        opts.onState?.(s);
+      }),
       this.socket.onOutbox((o) => (this.outbox = o)),
       this.socket.onSendError((e) => opts.onSendError?.(e)),
       this.socket.onEnded((e) => opts.onEnded?.(e)),
@@ -56,6 +61,11 @@ export class LiveConnection {
     if (follow && typeof window !== 'undefined') this.followBrowser();
     this.socket.start();
     if (follow && typeof navigator !== 'undefined' && navigator.onLine === false) this.socket.pause();
+  }
+
+  /** stop closes for good (the token no longer works) but keeps listening to the socket. */
+  stop(): void {
+    this.socket.stop();
   }
 
   destroy(): void {

@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HelperLive } from './live-helper.svelte';
-import type { SocketLike } from '../services/live-socket';
-
-class FakeSocket implements SocketLike {
-  static last: FakeSocket;
-  readyState = 1;
-  sent: Record<string, unknown>[] = [];
-  onopen = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  onclose: ((ev: { code: number; reason?: string }) => void) | null = null;
-  onerror = null;
-  constructor(readonly url: string) {
-    FakeSocket.last = this;
-  }
-  send(d: string) {
-    this.sent.push(JSON.parse(d));
-  }
-  close() {}
-  serve(...frames: object[]) {
-    for (const f of frames) this.onmessage?.({ data: JSON.stringify(f) });
-  }
-}
+import { FakeSocket } from './fake-socket';
 
 const sam = { id: 'h1', name: 'Sam', role: 'helper' as const };
 const ann = { id: 'a1', name: 'Ann' };
