@@ -99,15 +99,9 @@ func (a *API) helperHelpOp(w http.ResponseWriter, r *http.Request, h *model.Help
 // helperAnnounce is POST /api/helper/announcements {text, cid?}, for a
 // helper the facilitator allowed to make announcements (403 otherwise).
 func (a *API) helperAnnounce(w http.ResponseWriter, r *http.Request, h *model.Helper) error {
-	if err := a.liveReady(); err != nil {
+	in, err := a.decodeAnnouncement(w, r)
+	if err != nil {
 		return err
-	}
-	var in announcementIn
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	if len(in.CID) > 64 {
-		return badRequest("bad_cid", "cid can have at most 64 characters.")
 	}
 	if !h.CanAnnounce {
 		return errNoAnnouncements

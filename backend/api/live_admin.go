@@ -73,16 +73,26 @@ type announcementIn struct {
 	CID  string `json:"cid"` // optional: makes retries idempotent
 }
 
-func (a *API) announce(w http.ResponseWriter, r *http.Request) error {
-	if err := a.liveReady(); err != nil {
-		return err
-	}
+// decodeAnnouncement reads an announcement once the live room is ready; its
+// cid is at most 64 characters. The facilitator and a helper post the same body.
+func (a *API) decodeAnnouncement(w http.ResponseWriter, r *http.Request) (announcementIn, error) {
 	var in announcementIn
+	if err := a.liveReady(); err != nil {
+		return in, err
+	}
 	if err := decodeJSON(w, r, &in); err != nil {
-		return err
+		return in, err
 	}
 	if len(in.CID) > 64 {
-		return badRequest("bad_cid", "cid can have at most 64 characters.")
+		return in, badRequest("bad_cid", "cid can have at most 64 characters.")
+	}
+	return in, nil
+}
+
+func (a *API) announce(w http.ResponseWriter, r *http.Request) error {
+	in, err := a.decodeAnnouncement(w, r)
+	if err != nil {
+		return err
 	}
 	id := r.PathValue("id")
 	if err := a.codelabExists(r.Context(), id); err != nil {

@@ -1,8 +1,6 @@
 package api_test
 
 import (
-	"bytes"
-	"mime/multipart"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -38,17 +36,7 @@ func TestBackupCarriesKeyAndSubmissions(t *testing.T) {
 	scenario{name: "fresh server does not trust it", method: "POST", url: "/api/certificates/verify", wantStatus: 200,
 		body: `{"token":"` + done.Certificate.Token + `"}`, wantIn: []string{`"valid":false`, `"reason":"unknown_key"`}}.run(t, fresh)
 
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	fw, _ := mw.CreateFormFile("file", "backup.zip")
-	fw.Write(backup.Body.Bytes())
-	mw.Close()
-	req := httptest.NewRequest("POST", "/api/admin/restore", &buf)
-	req.RemoteAddr = "127.0.0.1:5555"
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Authorization", "Bearer "+adminToken)
-	res := httptest.NewRecorder()
-	fresh.ServeHTTP(res, req)
+	res := serveFile(t, fresh, "/api/admin/restore", adminToken, "backup.zip", backup.Body.Bytes())
 	if res.Code != 200 {
 		t.Fatalf("restore: %d %s", res.Code, res.Body)
 	}

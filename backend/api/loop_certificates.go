@@ -136,21 +136,23 @@ func (a *API) loopStatus(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, rows)
 }
 
-func (a *API) storedCertificate(r *http.Request) (*store.CertificateRow, error) {
+// storedCertificate is the certificate of the path's {cid}, as stored and as
+// shown (certificateOut); not_found when there is none.
+func (a *API) storedCertificate(r *http.Request) (*store.CertificateRow, *certificateOut, error) {
 	row, err := a.Store.GetCertificate(r.Context(), r.PathValue("cid"))
 	if errors.Is(err, store.ErrNotFound) {
-		return nil, notFound("The certificate")
+		return nil, nil, notFound("The certificate")
 	}
-	return row, err
+	if err != nil {
+		return nil, nil, err
+	}
+	out, err := a.certificateOut(r, row)
+	return row, out, err
 }
 
 // getCertificate is public: anyone with the id may see and check it.
 func (a *API) getCertificate(w http.ResponseWriter, r *http.Request) error {
-	row, err := a.storedCertificate(r)
-	if err != nil {
-		return err
-	}
-	out, err := a.certificateOut(r, row)
+	_, out, err := a.storedCertificate(r)
 	if err != nil {
 		return err
 	}
@@ -158,11 +160,7 @@ func (a *API) getCertificate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) certificatePDF(w http.ResponseWriter, r *http.Request) error {
-	row, err := a.storedCertificate(r)
-	if err != nil {
-		return err
-	}
-	out, err := a.certificateOut(r, row)
+	row, out, err := a.storedCertificate(r)
 	if err != nil {
 		return err
 	}

@@ -1,10 +1,8 @@
 package api_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -95,18 +93,7 @@ func (l *loopLab) jsonOf(sc scenario, v any) {
 // upload posts a multipart file with a bearer token.
 func (l *loopLab) upload(token, filename string, data []byte) *httptest.ResponseRecorder {
 	l.t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	fw, _ := mw.CreateFormFile("file", filename)
-	fw.Write(data)
-	mw.Close()
-	req := httptest.NewRequest("POST", "/api/codelabs/"+l.id+"/submissions", &buf)
-	req.RemoteAddr = "127.0.0.1:5555"
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Authorization", "Bearer "+token)
-	rec := httptest.NewRecorder()
-	l.api.ServeHTTP(rec, req)
-	return rec
+	return serveFile(l.t, l.api, "/api/codelabs/"+l.id+"/submissions", token, filename, data)
 }
 
 // get sends a GET with a bearer token and returns the recorder.
@@ -126,16 +113,5 @@ var _ = http.StatusOK
 // postImport uploads an archive to POST /api/admin/import.
 func postImport(t *testing.T, l *loopLab, data []byte) *httptest.ResponseRecorder {
 	t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	fw, _ := mw.CreateFormFile("file", "export.zip")
-	fw.Write(data)
-	mw.Close()
-	req := httptest.NewRequest("POST", "/api/admin/import", &buf)
-	req.RemoteAddr = "127.0.0.1:5555"
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Authorization", "Bearer "+adminToken)
-	rec := httptest.NewRecorder()
-	l.api.ServeHTTP(rec, req)
-	return rec
+	return serveFile(t, l.api, "/api/admin/import", adminToken, "export.zip", data)
 }

@@ -1,9 +1,7 @@
 package api_test
 
 import (
-	"bytes"
 	"context"
-	"mime/multipart"
 	"net/http"
 	"testing"
 
@@ -47,19 +45,7 @@ func TestLoopEventsReachTheDashboard(t *testing.T) {
 		t.Errorf("feedback frame: got %v", f)
 	}
 
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	fw, _ := mw.CreateFormFile("file", "work.txt")
-	fw.Write([]byte("hello"))
-	mw.Close()
-	req, _ := http.NewRequest("POST", e.srv.URL+"/api/codelabs/"+e.codelab+"/submissions", &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Authorization", "Bearer "+ann)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil || res.StatusCode != 201 {
-		t.Fatalf("submit: %v %v", err, res)
-	}
-	res.Body.Close()
+	sendFile(t, e.srv.URL+"/api/codelabs/"+e.codelab+"/submissions", ann, "work.txt", []byte("hello"), http.StatusCreated)
 	if f := admin.waitType("submission"); f["action"] != "added" || f["submission"].(map[string]any)["title"] != "work.txt" {
 		t.Errorf("submission frame: got %v", f)
 	}

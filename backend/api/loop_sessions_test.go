@@ -1,10 +1,8 @@
 package api_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"mime/multipart"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -29,19 +27,7 @@ func TestNewSessionKeepsLoopResults(t *testing.T) {
 		map[string]any{"satisfaction": 5, "difficulty": 2, "comment": "kept"}); status != http.StatusOK {
 		t.Fatalf("feedback: got %d %v", status, m)
 	}
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	fw, _ := mw.CreateFormFile("file", "work.txt")
-	fw.Write([]byte("my work"))
-	mw.Close()
-	req, _ := http.NewRequest("POST", e.srv.URL+"/api/codelabs/"+e.codelab+"/submissions", &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Authorization", "Bearer "+tok)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil || res.StatusCode != http.StatusCreated {
-		t.Fatalf("submission: got %v %v, want 201", res.Status, err)
-	}
-	res.Body.Close()
+	sendFile(t, e.srv.URL+"/api/codelabs/"+e.codelab+"/submissions", tok, "work.txt", []byte("my work"), http.StatusCreated)
 	for step := 2; step <= 3; step++ {
 		if _, err := e.st.ApplyOp(context.Background(), store.ProgressOp(e.codelab, model.Person{ID: id, Name: "Alice"}, "", step, nil)); err != nil {
 			t.Fatal(err)

@@ -260,21 +260,11 @@ func (a *API) downloadSubmission(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return fmt.Errorf("api: stat submission: %w", err)
+	ct := s.ContentType
+	if ct == "" {
+		ct = "application/octet-stream"
 	}
-	h := w.Header()
-	h.Set("Content-Type", "application/octet-stream")
-	if s.ContentType != "" {
-		h.Set("Content-Type", s.ContentType)
-	}
-	h.Set("Content-Disposition", attachment(s.OriginalName))
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
-	h.Set("Cache-Control", "private, no-cache")
-	http.ServeContent(w, r, "", st.ModTime(), f)
-	return nil
+	return serveStoredFile(w, r, f, "submission", ct, attachment(s.OriginalName), "private, no-cache")
 }
 
 // submissionThumbnail serves a small copy of an image submission.

@@ -224,16 +224,5 @@ func (a *API) downloadMaterial(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("api: open material: %w", err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return fmt.Errorf("api: stat material: %w", err)
-	}
-	h := w.Header()
-	h.Set("Content-Type", m.ContentType)
-	h.Set("Content-Disposition", attachment(m.OriginalName))
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
-	h.Set("Cache-Control", "private, no-cache")
-	http.ServeContent(w, r, "", st.ModTime(), f)
-	return nil
+	return serveStoredFile(w, r, f, "material", m.ContentType, attachment(m.OriginalName), "private, no-cache")
 }

@@ -3,18 +3,17 @@ package api_test
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/opencodelabs/desktop/backend/api"
 	"github.com/opencodelabs/desktop/backend/markdown"
 	"github.com/opencodelabs/desktop/backend/store"
+	"github.com/opencodelabs/desktop/backend/store/storetest"
 )
 
 // storageEnv is the real API on a data dir opened like the server does.
@@ -125,17 +124,7 @@ func TestRestoreAutomaticBackupByName(t *testing.T) {
 
 func TestDiskFullIsAClearError(t *testing.T) {
 	e, st := storageEnv(t, t.TempDir())
-	err := st.Write(context.Background(), func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRow(`PRAGMA page_count`).Scan(&n); err != nil {
-			return err
-		}
-		_, err := tx.Exec(`PRAGMA max_page_count = ` + strconv.Itoa(n))
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	storetest.CapDatabase(t, st)
 	scenario{name: "disk full", method: "POST", url: "/api/admin/codelabs", admin: true,
 		body:       `{"title":"Big","description":"` + strings.Repeat("x", 15_000) + `"}`,
 		wantStatus: 507, wantIn: []string{`"code":"disk_full"`, "disk", "is full"}}.run(t, e.h)

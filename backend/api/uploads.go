@@ -217,18 +217,8 @@ func (a *API) serveUpload(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("api: open upload: %w", err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return fmt.Errorf("api: stat upload: %w", err)
-	}
 	format, _ := imaging.FormatForExt(path.Ext(name))
-	h := w.Header()
-	h.Set("Content-Type", format.ContentType())
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cache-Control", "public, max-age=31536000, immutable")
-	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
-	http.ServeContent(w, r, "", st.ModTime(), f)
-	return nil
+	return serveStoredFile(w, r, f, "upload", format.ContentType(), "", "public, max-age=31536000, immutable")
 }
 
 // altText makes an image's alt text from its file name.

@@ -23,6 +23,17 @@ func newCodelab(t *testing.T, s *store.Store, code string, steps int) string {
 	return c.ID
 }
 
+// newLiveCodelab is the set-up of the tests of a live room: a fresh store, a
+// public two-step codelab (its id) and an event log closed when the test ends.
+func newLiveCodelab(t *testing.T) (*store.Store, string, *store.EventLog) {
+	t.Helper()
+	s := storetest.New(t)
+	id := newCodelab(t, s, "", 2)
+	log := store.NewEventLog(s, nil)
+	t.Cleanup(log.Close)
+	return s, id, log
+}
+
 func TestRegisterAttendee(t *testing.T) {
 	s := storetest.New(t)
 	ctx := context.Background()

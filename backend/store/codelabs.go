@@ -40,20 +40,7 @@ func (s *Store) ListCodelabs(ctx context.Context, publicOnly bool) ([]model.Code
 	if publicOnly {
 		q += ` WHERE is_public = 1`
 	}
-	rows, err := s.read.QueryContext(ctx, q+` ORDER BY created_at DESC, rowid DESC`)
-	if err != nil {
-		return nil, fmt.Errorf("store: list codelabs: %w", err)
-	}
-	defer rows.Close()
-	out := []model.Codelab{}
-	for rows.Next() {
-		c, err := scanCodelab(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: scan codelab: %w", err)
-		}
-		out = append(out, *c)
-	}
-	return out, rows.Err()
+	return queryList(ctx, s.read, scanCodelab, "list codelabs", "codelab", q+` ORDER BY created_at DESC, rowid DESC`)
 }
 
 // CodelabSummary returns one codelab without its steps, for checks that

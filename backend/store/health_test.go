@@ -3,19 +3,18 @@ package store_test
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"errors"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 
 	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/store"
+	"github.com/opencodelabs/desktop/backend/store/storetest"
 )
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -158,25 +157,9 @@ func TestIsDiskFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	capDatabase(t, s)
+	storetest.CapDatabase(t, s)
 	err = s.CreateCodelab(ctx, &model.Codelab{Title: "Big", Description: strings.Repeat("x", 200_000)})
 	if !store.IsDiskFull(err) {
 		t.Errorf("write past max_page_count: got %v, want SQLITE_FULL recognised as disk full", err)
-	}
-}
-
-// capDatabase limits the file to its current size on the writer connection.
-func capDatabase(t *testing.T, s *store.Store) {
-	t.Helper()
-	err := s.Write(context.Background(), func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRow(`PRAGMA page_count`).Scan(&n); err != nil {
-			return err
-		}
-		_, err := tx.Exec(`PRAGMA max_page_count = ` + strconv.Itoa(n))
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }

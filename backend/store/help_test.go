@@ -7,15 +7,11 @@ import (
 
 	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/store"
-	"github.com/opencodelabs/desktop/backend/store/storetest"
 )
 
 func TestHelpQueue(t *testing.T) {
-	s := storetest.New(t)
+	s, id, log := newLiveCodelab(t)
 	ctx := context.Background()
-	id := newCodelab(t, s, "", 2)
-	log := store.NewEventLog(s, nil)
-	defer log.Close()
 	var people []model.Person
 	for _, n := range []string{"A", "B", "C"} {
 		r, err := s.RegisterAttendee(ctx, id, n, "")

@@ -89,20 +89,8 @@ func (s *Store) CreateHelper(ctx context.Context, codelabID, name string, canAnn
 
 // Helpers lists a codelab's helpers, oldest first (never their tokens).
 func (s *Store) Helpers(ctx context.Context, codelabID string) ([]model.Helper, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+helperColumns+` FROM helpers WHERE codelab_id = ? ORDER BY created_at, rowid`, codelabID)
-	if err != nil {
-		return nil, fmt.Errorf("store: helpers: %w", err)
-	}
-	defer rows.Close()
-	out := []model.Helper{}
-	for rows.Next() {
-		h, err := scanHelper(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: scan helper: %w", err)
-		}
-		out = append(out, *h)
-	}
-	return out, rows.Err()
+	return queryList(ctx, s.read, scanHelper, "helpers", "helper",
+		`SELECT `+helperColumns+` FROM helpers WHERE codelab_id = ? ORDER BY created_at, rowid`, codelabID)
 }
 
 // HelperByToken finds the helper a token belongs to (ErrNotFound if none:

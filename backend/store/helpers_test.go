@@ -7,18 +7,14 @@ import (
 
 	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/store"
-	"github.com/opencodelabs/desktop/backend/store/storetest"
 )
 
 // TestHelpersAndClaims: tokens are stored hashed, names are unique per
 // codelab, a claim has one holder, and deleting a helper revokes the token
 // and reports the claims to release.
 func TestHelpersAndClaims(t *testing.T) {
-	s := storetest.New(t)
+	s, id, log := newLiveCodelab(t)
 	ctx := context.Background()
-	id := newCodelab(t, s, "", 2)
-	log := store.NewEventLog(s, nil)
-	defer log.Close()
 
 	sam, err := s.CreateHelper(ctx, id, " Sam ", true)
 	if err != nil || sam.Name != "Sam" || !sam.CanAnnounce || len(sam.Token) != 64 {

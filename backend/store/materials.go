@@ -34,21 +34,8 @@ func (s *Store) ListMaterials(ctx context.Context, codelabID string) ([]model.Ma
 	if err := codelabExists(ctx, s.read, codelabID); err != nil {
 		return nil, err
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT `+materialColumns+` FROM materials WHERE codelab_id = ?
-		ORDER BY position, created_at`, codelabID)
-	if err != nil {
-		return nil, fmt.Errorf("store: list materials: %w", err)
-	}
-	defer rows.Close()
-	out := []model.Material{}
-	for rows.Next() {
-		m, err := scanMaterial(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: scan material: %w", err)
-		}
-		out = append(out, *m)
-	}
-	return out, rows.Err()
+	return queryList(ctx, s.read, scanMaterial, "list materials", "material",
+		`SELECT `+materialColumns+` FROM materials WHERE codelab_id = ? ORDER BY position, created_at`, codelabID)
 }
 
 // GetMaterial returns material mid of codelab codelabID.

@@ -32,19 +32,31 @@ func TestLoadMigrationsRefusesBadSets(t *testing.T) {
 	}
 }
 
-// TestMigrationsKeyedByPrefix: a file's version is its prefix, whatever the
-// sort order of names, and a renamed applied migration stops the start.
-func TestMigrationsKeyedByPrefix(t *testing.T) {
-	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "db.sqlite"))
+// openMigrated opens a fresh store (closed when the test ends) and returns it
+// with the real migrations, as loaded and as a file system a test can extend.
+func openMigrated(t *testing.T) (*Store, []migration, fstest.MapFS) {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "db.sqlite"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { _ = s.Close() })
 	real, err := loadMigrations(migrationFiles)
 	if err != nil {
 		t.Fatal(err)
 	}
+	files := fstest.MapFS{}
+	for _, m := range real {
+		files["migrations/"+m.name] = sqlFile(m.body)
+	}
+	return s, real, files
+}
+
+// TestMigrationsKeyedByPrefix: a file's version is its prefix, whatever the
+// sort order of names, and a renamed applied migration stops the start.
+func TestMigrationsKeyedByPrefix(t *testing.T) {
+	ctx := context.Background()
+	s, real, extended := openMigrated(t)
 	top := real[len(real)-1].version
 	v, err := s.SchemaVersion(ctx)
 	if err != nil || v != top {
@@ -52,10 +64,6 @@ func TestMigrationsKeyedByPrefix(t *testing.T) {
 	}
 
 	next := top + 1
-	extended := fstest.MapFS{}
-	for _, m := range real {
-		extended["migrations/"+m.name] = sqlFile(m.body)
-	}
 	name := func(n int, rest string) string { return fmt.Sprintf("migrations/%04d%s", n, rest) }
 	extended[name(next, "_zz_extra.sql")] = sqlFile("CREATE TABLE extra_test (x INTEGER)")
 	if err := s.migrateFrom(ctx, extended); err != nil {
@@ -78,19 +86,7 @@ func TestMigrationsKeyedByPrefix(t *testing.T) {
 // rather than given a migration written for an older schema.
 func TestMigrationLateArrival(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "db.sqlite"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	real, err := loadMigrations(migrationFiles)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := fstest.MapFS{}
-	for _, m := range real {
-		files["migrations/"+m.name] = sqlFile(m.body)
-	}
+	s, real, files := openMigrated(t)
 	top := real[len(real)-1].version
 	files[fmt.Sprintf("migrations/%04d_next.sql", top+1)] = sqlFile("CREATE TABLE next_test (x INTEGER)")
 	if err := s.migrateFrom(ctx, files); err != nil {

@@ -155,18 +155,5 @@ func (s *Store) freshLab(ctx context.Context, codelabID string) (*labRoster, err
 }
 
 func (s *Store) queryAttendees(ctx context.Context, where string, args ...any) ([]model.Attendee, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+attendeeColumns+` FROM attendees `+where, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: list attendees: %w", err)
-	}
-	defer rows.Close()
-	out := []model.Attendee{}
-	for rows.Next() {
-		a, err := scanAttendee(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: scan attendee: %w", err)
-		}
-		out = append(out, *a)
-	}
-	return out, rows.Err()
+	return queryList(ctx, s.read, scanAttendee, "list attendees", "attendee", `SELECT `+attendeeColumns+` FROM attendees `+where, args...)
 }

@@ -7,18 +7,14 @@ import (
 
 	"github.com/opencodelabs/desktop/backend/model"
 	"github.com/opencodelabs/desktop/backend/store"
-	"github.com/opencodelabs/desktop/backend/store/storetest"
 )
 
 // TestSessionsKeepSeqsAndArchive checks the two ways rows leave the live
 // tables: the last seq is never handed out again, and the archive holds
 // what the room had.
 func TestSessionsKeepSeqsAndArchive(t *testing.T) {
-	s := storetest.New(t)
+	s, id, log := newLiveCodelab(t)
 	ctx := context.Background()
-	id := newCodelab(t, s, "", 2)
-	log := store.NewEventLog(s, nil)
-	defer log.Close()
 	reg, err := s.RegisterAttendee(ctx, id, "Ann", "")
 	if err != nil {
 		t.Fatal(err)

@@ -1,18 +1,16 @@
 // a11y-kit.mjs: what the accessibility, keyboard, small-window and RTL
 // end-to-end tests share: a workshop with steps, code and a quiz; axe-core
 // injected into the page; the URLs of both apps in a given language.
-import { mkdirSync } from 'node:fs';
+import { before } from 'node:test';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
 import { adminCall, makeCodelab } from './api-helpers.mjs';
+import { shot, useRoom } from './room.mjs';
 
 const require = createRequire(import.meta.url);
 /** axePath is axe-core's browser build from node_modules (no download). */
 export const axePath = require.resolve('axe-core/axe.min.js');
 
-export const shotsDir = resolve(import.meta.dirname, '..', '..', 'test-output');
-mkdirSync(shotsDir, { recursive: true });
-export const shot = (name) => resolve(shotsDir, name);
+export { shot };
 
 export const STEPS = [
   {
@@ -36,6 +34,40 @@ export async function makeWorkshop(server, title = 'Go in a day') {
     ],
   });
   return id;
+}
+
+/**
+ * useWorkshop is useRoom (a server and a browser for the whole file) with
+ * makeWorkshop's codelab made in before; its id is room.id.
+ */
+export function useWorkshop(options) {
+  const room = useRoom(options);
+  room.id = '';
+  before(async () => {
+    room.id = await makeWorkshop(room.server);
+  });
+  return room;
+}
+
+/**
+ * attendeeTour walks an attendee named name through the first screens of
+ * codelab id in lang (landing, registration, the joined step, the open chat)
+ * and awaits visit(screen) on each.
+ */
+export async function attendeeTour(page, server, id, lang, name, visit) {
+  await page.goto(attendeeURL(server, '#/', lang));
+  await page.locator('main .grid a').first().waitFor();
+  await visit('landing');
+  await page.goto(attendeeURL(server, `#/codelabs/${id}/1`, lang));
+  await page.locator('[data-testid="register-panel"] input[name="attendee-name"]').waitFor();
+  await visit('registration');
+  await page.locator('input[name="attendee-name"]').fill(name);
+  await page.locator('[data-testid="register-panel"] button[type="submit"]').click();
+  await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+  await visit('step');
+  await page.locator('[data-testid="chat-toggle"]').click();
+  await page.locator('[data-testid="chat-panel"]').waitFor();
+  await visit('chat');
 }
 
 /** withLang puts ?lang= into an app URL (before its #hash). */

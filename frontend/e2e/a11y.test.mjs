@@ -3,33 +3,18 @@
 // the real server: zero serious or critical violations. A failure prints each
 // rule id with the elements it found. Screenshots of every screen go to
 // test-output/a11y-<lang>-<theme>-<screen>.png.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
-import { adminURL, attendeeURL, axeViolations, describeViolations, makeWorkshop, shot } from './a11y-kit.mjs';
+import { adminURL, attendeeTour, attendeeURL, axeViolations, describeViolations, shot, useWorkshop } from './a11y-kit.mjs';
 
 describe('accessibility: no serious or critical axe-core violations', () => {
-  let server;
-  let browser;
-  let id = '';
-  const errors = [];
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    id = await makeWorkshop(server);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  const room = useWorkshop();
+  const errors = room.pageErrors;
 
   for (const lang of ['en', 'ar']) {
     for (const theme of ['light', 'dark']) {
       it(`ten screens in ${lang}, ${theme}`, async () => {
-        const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: theme, bypassCSP: true });
+        const ctx = await room.browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: theme, bypassCSP: true });
         const problems = [];
         try {
           const page = await ctx.newPage();
@@ -43,19 +28,7 @@ describe('accessibility: no serious or critical axe-core violations', () => {
           };
 
           // Attendee: landing, registration, step, chat, quiz, certificate.
-          await page.goto(attendeeURL(server, '#/', lang));
-          await page.locator('main .grid a').first().waitFor();
-          await check('landing');
-          await page.goto(attendeeURL(server, `#/codelabs/${id}/1`, lang));
-          await page.locator('[data-testid="register-panel"] input[name="attendee-name"]').waitFor();
-          await check('registration');
-          await page.locator('input[name="attendee-name"]').fill(`Ada ${lang} ${theme}`);
-          await page.locator('[data-testid="register-panel"] button[type="submit"]').click();
-          await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
-          await check('step');
-          await page.locator('[data-testid="chat-toggle"]').click();
-          await page.locator('[data-testid="chat-panel"]').waitFor();
-          await check('chat');
+          await attendeeTour(page, room.server, room.id, lang, `Ada ${lang} ${theme}`, check);
           await page.keyboard.press('Escape');
           await page.locator('[data-testid="chat-panel"]').waitFor({ state: 'detached' });
           for (const n of [2, 3]) {
@@ -67,27 +40,27 @@ describe('accessibility: no serious or critical axe-core violations', () => {
           const admin = await ctx.newPage();
           admin.on('pageerror', (e) => errors.push(e.message));
           // Facilitator: home, editor, dashboard, join screen.
-          await admin.goto(adminURL(server, '#/', lang, true));
+          await admin.goto(adminURL(room.server, '#/', lang, true));
           await admin.locator('main.home').waitFor();
           await check('admin-home', admin);
-          await admin.goto(adminURL(server, `#/codelabs/${id}`, lang));
+          await admin.goto(adminURL(room.server, `#/codelabs/${room.id}`, lang));
           await admin.locator('textarea').first().waitFor();
           await check('editor', admin);
-          await admin.goto(adminURL(server, `#/codelabs/${id}/live`, lang));
+          await admin.goto(adminURL(room.server, `#/codelabs/${room.id}/live`, lang));
           // The dashboard shows the attendee on the last step: the server has it, so they can finish.
           await admin.locator('[data-testid="attendee-row"][data-step="3"]', { hasText: `Ada ${lang} ${theme}` }).waitFor();
           await check('dashboard', admin);
-          await admin.goto(adminURL(server, '#/join', lang));
+          await admin.goto(adminURL(room.server, '#/join', lang));
           await admin.locator('[data-testid="join-screen"] img').first().waitFor();
           // The projected page stays light whatever the app's theme.
           assert.equal(await admin.locator('[data-testid="join-screen"]').getAttribute('data-theme'), 'light');
           await check('join', admin);
 
-          const token = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).token, `ocl.attendee.${id}`);
-          const res = await fetch(`${server.attendeeURL}api/me/complete`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+          const token = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).token, `ocl.attendee.${room.id}`);
+          const res = await fetch(`${room.server.attendeeURL}api/me/complete`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
           assert.equal(res.status, 200, `complete: got ${res.status}: ${await res.clone().text()}`);
           const cert = (await res.json()).certificate;
-          await page.goto(attendeeURL(server, `#/certificate/${encodeURIComponent(cert.id)}`, lang));
+          await page.goto(attendeeURL(room.server, `#/certificate/${encodeURIComponent(cert.id)}`, lang));
           await page.locator('[data-testid="certificate"]').waitFor();
           await check('certificate');
         } finally {

@@ -1,7 +1,10 @@
 // api-helpers.mjs: admin and attendee API calls for e2e tests that set up
 // their codelabs directly (the authoring test covers doing it in the UI).
 
-/** adminCall sends one admin request and returns the parsed JSON (or null for 204). */
+/**
+ * adminCall sends one admin request and returns the parsed JSON (null for an
+ * empty body, e.g. 204); any other status than 2xx fails the test with the body.
+ */
 export async function adminCall(server, method, path, body) {
   const base = new URL(server.adminURL).origin;
   const res = await fetch(base + path, {
@@ -9,8 +12,9 @@ export async function adminCall(server, method, path, body) {
     headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!res.ok) throw new Error(`${method} ${path}: got status ${res.status}: ${await res.text()}`);
-  return res.status === 204 ? null : res.json();
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: got status ${res.status}: ${text}, want 2xx`);
+  return text ? JSON.parse(text) : null;
 }
 
 /** makeCodelab creates a codelab with the given fields and steps; it returns its id. */

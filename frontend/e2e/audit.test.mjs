@@ -7,24 +7,18 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
+import { useRoom } from './room.mjs';
 
 const outDir = resolve(import.meta.dirname, 'output');
 mkdirSync(outDir, { recursive: true });
 
 describe('activity (audit log)', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'ocl-e2e-audit-'));
-  let server;
-  let browser;
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  });
+  const room = useRoom();
+  after(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('lists, filters and exports facilitator actions and attendee milestones', async () => {
-    server = await startServer();
+    const { server, browser } = room;
     const origin = new URL(server.adminURL).origin;
     const post = (path, body, token) =>
       fetch(origin + path, {
@@ -40,7 +34,6 @@ describe('activity (audit log)', () => {
       assert.equal(res.status, 201, `register ${name}`);
     }
 
-    browser = await launchBrowser();
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark', acceptDownloads: true });
     const page = await ctx.newPage();
     await page.goto(server.adminURL);

@@ -1,11 +1,11 @@
 // authoring.test.mjs: a facilitator writes a two-step codelab in /admin/ and
 // an attendee, in a separate browser context, reads it with keys and reloads.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { adminFetch, startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
+import { adminFetch } from './server.mjs';
+import { useRoom } from './room.mjs';
 
 const outDir = resolve(import.meta.dirname, 'output');
 mkdirSync(outDir, { recursive: true });
@@ -36,34 +36,22 @@ const STEP2 = {
 };
 
 describe('authoring and reading a codelab', () => {
-  let server;
-  let browser;
+  const room = useRoom();
   let codelabId = '';
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
-
   it('a facilitator creates a codelab with two steps and publishes it', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const ctx = await room.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await ctx.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(server.adminURL);
-    await page.getByRole('heading', { name: 'Your codelabs' }).waitFor();
+    await room.openAdmin(page);
     assert.equal(new URL(page.url()).hash, '#/', 'the token must leave the address bar');
     const stored = await page.evaluate(() => [
       sessionStorage.getItem('ocl.adminToken'),
       localStorage.getItem('ocl.adminToken'),
     ]);
-    assert.deepEqual(stored, [server.token, server.token]);
+    assert.deepEqual(stored, [room.server.token, room.server.token]);
 
     await page.getByRole('button', { name: '+ New codelab' }).first().click();
     await page.locator('input[name="title"]').fill('Go for beginners');
@@ -84,7 +72,7 @@ describe('authoring and reading a codelab', () => {
     const status = page.getByTestId('save-status');
     await status.filter({ hasText: 'Saved' }).waitFor();
 
-    let saved = await adminFetch(server, `/api/admin/codelabs/${codelabId}`);
+    let saved = await adminFetch(room.server, `/api/admin/codelabs/${codelabId}`);
     assert.deepEqual(
       saved.steps.map((s) => [s.title, s.duration_minutes, s.markdown]),
       [
@@ -99,7 +87,7 @@ describe('authoring and reading a codelab', () => {
     await page.locator('label.switch').click();
     await status.filter({ hasText: 'Saving' }).waitFor();
     await status.filter({ hasText: 'Saved' }).waitFor();
-    saved = await adminFetch(server, `/api/admin/codelabs/${codelabId}`);
+    saved = await adminFetch(room.server, `/api/admin/codelabs/${codelabId}`);
     assert.equal(saved.is_public, true);
 
     // Reorder and delete: a third step moved up to 2nd place, then deleted.
@@ -108,13 +96,13 @@ describe('authoring and reading a codelab', () => {
     await page.getByRole('button', { name: 'Move step 3 up' }).click();
     await status.filter({ hasText: 'Saving' }).waitFor();
     await status.filter({ hasText: 'Saved' }).waitFor();
-    saved = await adminFetch(server, `/api/admin/codelabs/${codelabId}`);
+    saved = await adminFetch(room.server, `/api/admin/codelabs/${codelabId}`);
     assert.deepEqual(saved.steps.map((s) => s.title), [STEP1.title, 'Scratch', STEP2.title]);
     await page.getByRole('button', { name: 'Delete step 2' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
     await status.filter({ hasText: 'Saving' }).waitFor();
     await status.filter({ hasText: 'Saved' }).waitFor();
-    saved = await adminFetch(server, `/api/admin/codelabs/${codelabId}`);
+    saved = await adminFetch(room.server, `/api/admin/codelabs/${codelabId}`);
     assert.deepEqual(saved.steps.map((s) => s.title), [STEP1.title, STEP2.title]);
 
     // The step editor with its live server-rendered preview, for the docs.
@@ -128,13 +116,13 @@ describe('authoring and reading a codelab', () => {
 
   it('an attendee reads it with keys, and the step survives reload', async () => {
     assert.ok(codelabId, 'the authoring test must have created a codelab');
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.attendeeURL });
+    const ctx = await room.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: room.server.attendeeURL });
     const page = await ctx.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(server.attendeeURL);
+    await page.goto(room.server.attendeeURL);
     await page.getByRole('link', { name: /Go for beginners/ }).click();
     const heading = page.locator('article h2');
     await heading.filter({ hasText: `1. ${STEP1.title}` }).waitFor();
@@ -174,7 +162,7 @@ describe('authoring and reading a codelab', () => {
     await toggle.click();
     await page.screenshot({ path: resolve(outDir, 'attendee-phone.png') });
 
-    await page.goto(`${server.attendeeURL}#/codelabs/no-such-codelab`);
+    await page.goto(`${room.server.attendeeURL}#/codelabs/no-such-codelab`);
     await page.getByRole('heading', { name: 'Codelab not found' }).waitFor();
 
     assert.deepEqual(errors, []);

@@ -8,16 +8,11 @@
 // the editor, which detaches the thread (in the editor at once, for the
 // attendee once saved). Real server, real Chromium. Screenshots go to
 // test-output/.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
 import { adminCall, makeCodelab } from './api-helpers.mjs';
+import { shot, useRoom } from './room.mjs';
 
-const outDir = resolve(import.meta.dirname, '..', '..', 'test-output');
-mkdirSync(outDir, { recursive: true });
 
 const SENTENCE = 'It listens on port 8080.';
 const P1 = 'Open a terminal window. Install the tools with the script.';
@@ -26,47 +21,31 @@ const P3 = 'Then open the page in a browser.';
 const stepMd = (...ps) => ps.join('\n\n');
 
 describe('inline comments', () => {
-  let server;
-  let browser;
+  const room = useRoom();
   let labId = '';
-  const pageErrors = [];
+  const { pageErrors } = room;
   let ann, admin;
 
-  async function newPage(opts) {
-    const ctx = await browser.newContext(opts);
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    return page;
-  }
-
+  // The audit row is written after the live event the pages react to and
+  // before the answer: statusAnswer waits for the answer to a resolve or reopen.
+  const statusAnswer = (verb) =>
+    admin.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(`/${verb}`));
   const annThread = () => ann.locator('[data-testid="comment-thread"]').first();
   const annMarks = () => ann.locator('.step-content mark.cmt-mark');
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    labId = await makeCodelab(server, { title: 'Comments workshop', is_public: true }, [
+    labId = await makeCodelab(room.server, { title: 'Comments workshop', is_public: true }, [
       { title: 'Set up', markdown: stepMd(P1, P2, P3), duration_minutes: 5 },
       { title: 'Build', markdown: 'Build it.', duration_minutes: 5 },
     ]);
-    ann = await newPage({ viewport: { width: 1280, height: 900 } });
-    await ann.goto(`${server.attendeeURL}#/codelabs/${labId}/1`);
-    await ann.locator('input[name="attendee-name"]').fill('Ann');
-    await ann.getByRole('button', { name: 'Join', exact: true }).click();
-    await ann.locator('[data-testid="connection"][data-state="online"]').waitFor();
+    ann = await room.newPage({ viewport: { width: 1280, height: 900 } });
+    await room.join(ann, labId, 'Ann', '/1');
 
-    admin = await newPage({ viewport: { width: 1440, height: 900 } });
-    const origin = new URL(server.adminURL).origin;
-    await admin.goto(`${origin}/admin/#token=${server.token}`);
-    await admin.getByRole('heading', { name: 'Your codelabs' }).waitFor();
+    admin = await room.newPage({ viewport: { width: 1440, height: 900 } });
+    await room.openAdmin(admin);
     // The dashboard's link form: the editor opens on the comment's step.
-    await admin.goto(`${origin}/admin/#/codelabs/${labId}?step=1`);
+    await admin.goto(`${room.origin}/admin/#/codelabs/${labId}?step=1`);
     await admin.locator('[data-testid="step-threads"]').waitFor();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('comments on a sentence selected by keyboard', async () => {
@@ -100,7 +79,7 @@ describe('inline comments', () => {
     assert.equal(await annMarks().first().textContent(), SENTENCE);
     assert.equal((await annThread().locator('[data-testid="thread-state"]').textContent()).trim(), 'Open');
 
-    const list = await adminCall(server, 'GET', `/api/admin/codelabs/${labId}/comments`);
+    const list = await adminCall(room.server, 'GET', `/api/admin/codelabs/${labId}/comments`);
     assert.equal(list.threads.length, 1);
     assert.deepEqual(list.threads[0].quote.exact, SENTENCE);
     assert.ok(list.threads[0].quote.prefix.endsWith('Run the server with make run. '), `prefix ${list.threads[0].quote.prefix}`);
@@ -116,19 +95,19 @@ describe('inline comments', () => {
     await card.getByRole('button', { name: 'Reply' }).click();
     await annThread().locator('[data-testid="comment-message"]').nth(1).waitFor();
     assert.match(await annThread().locator('[data-testid="comment-message"]').nth(1).textContent(), /Facilitator.*Port 8080, or start it with --addr\./s);
-    await admin.screenshot({ path: resolve(outDir, 'comments-editor-panel.png') });
+    await admin.screenshot({ path: shot('comments-editor-panel.png') });
   });
 
   it('lists the open thread on the live dashboard with a link to its step', async () => {
     const dash = await admin.context().newPage();
     dash.on('pageerror', (e) => pageErrors.push(e.message));
-    await dash.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${labId}/live`);
+    await dash.goto(`${room.origin}/admin/#/codelabs/${labId}/live`);
     const list = dash.locator('[data-testid="open-threads"]');
     await list.getByText(SENTENCE).waitFor();
     const link = list.getByRole('link', { name: 'Step 1 in the editor' });
     assert.equal(await link.getAttribute('href'), `#/codelabs/${labId}?step=1`);
     await list.scrollIntoViewIfNeeded();
-    await list.screenshot({ path: resolve(outDir, 'comments-dashboard.png') });
+    await list.screenshot({ path: shot('comments-dashboard.png') });
     await link.click();
     await dash.locator('[data-testid="step-threads"] [data-testid="comment-thread"]').waitFor();
     assert.equal(await dash.locator('#step-markdown-1').count(), 1, 'the link opens step 1 in the editor');
@@ -137,34 +116,36 @@ describe('inline comments', () => {
 
   it('looks right in light, dark and at 400 px', async () => {
     await annMarks().first().scrollIntoViewIfNeeded();
-    await ann.screenshot({ path: resolve(outDir, 'comments-attendee-light.png') });
+    await ann.screenshot({ path: shot('comments-attendee-light.png') });
     await ann.emulateMedia({ colorScheme: 'dark' });
-    await ann.screenshot({ path: resolve(outDir, 'comments-attendee-dark.png') });
+    await ann.screenshot({ path: shot('comments-attendee-dark.png') });
     await ann.emulateMedia({ colorScheme: 'light' });
     await ann.setViewportSize({ width: 400, height: 900 });
     await annThread().scrollIntoViewIfNeeded();
     const overflow = await ann.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the 400px viewport`);
-    await ann.screenshot({ path: resolve(outDir, 'comments-attendee-400.png'), fullPage: true });
+    await ann.screenshot({ path: shot('comments-attendee-400.png'), fullPage: true });
     await ann.setViewportSize({ width: 1280, height: 900 });
     // Arabic: the thread mirrors (its accent border moves to the right).
-    await ann.goto(`${server.attendeeURL}?lang=ar#/codelabs/${labId}/1`);
+    await ann.goto(`${room.server.attendeeURL}?lang=ar#/codelabs/${labId}/1`);
     await annThread().waitFor();
     assert.equal(await ann.evaluate(() => document.documentElement.dir), 'rtl');
     const border = await annThread().evaluate((el) => getComputedStyle(el).borderRightWidth);
     assert.equal(border, '4px', 'the accent border is on the inline start, the right in Arabic');
-    await ann.screenshot({ path: resolve(outDir, 'comments-attendee-ar.png') });
-    await ann.goto(`${server.attendeeURL}?lang=en#/codelabs/${labId}/1`);
+    await ann.screenshot({ path: shot('comments-attendee-ar.png') });
+    await ann.goto(`${room.server.attendeeURL}?lang=en#/codelabs/${labId}/1`);
     await annThread().waitFor();
   });
 
   it('resolves the thread; the attendee sees it live', async () => {
     const panel = admin.locator('[data-testid="step-threads"]');
+    const answered = statusAnswer('resolve');
     await panel.getByRole('button', { name: 'Resolve' }).click();
+    await answered;
     await panel.getByText('No open comments on this step.').waitFor();
     await ann.locator('[data-testid="thread-state"]', { hasText: 'Resolved' }).waitFor();
     assert.equal(await ann.locator('[data-testid="comment-thread"] textarea').count(), 0, 'a resolved thread has no reply box');
-    const audit = await adminCall(server, 'GET', `/api/admin/audit?codelab=${labId}&format=json`);
+    const audit = await adminCall(room.server, 'GET', `/api/admin/audit?codelab=${labId}&format=json`);
     const rows = JSON.stringify(audit);
     assert.match(rows, /comment\.resolve/);
     assert.doesNotMatch(rows, /firewall|--addr/, 'no comment text in the audit log');
@@ -188,7 +169,9 @@ describe('inline comments', () => {
   it('reopens the thread, and deleting the sentence in the editor detaches it', async () => {
     const panel = admin.locator('[data-testid="step-threads"]');
     await panel.getByRole('button', { name: 'Show 1 resolved comment' }).click();
+    const answered = statusAnswer('reopen');
     await panel.getByRole('button', { name: 'Reopen' }).click();
+    await answered;
     await ann.locator('[data-testid="thread-state"]', { hasText: 'Open' }).waitFor();
     const card = panel.locator('[data-testid="comment-thread"]').first();
     assert.equal((await card.locator('[data-testid="thread-state"]').textContent()).trim(), 'Open');
@@ -203,9 +186,9 @@ describe('inline comments', () => {
     assert.equal(await annMarks().count(), 0, 'a detached thread is not highlighted anywhere');
     assert.equal(await annThread().locator('blockquote').textContent(), SENTENCE, 'it is still listed with its quote');
     await annThread().scrollIntoViewIfNeeded();
-    await ann.screenshot({ path: resolve(outDir, 'comments-attendee-detached.png') });
-    await admin.screenshot({ path: resolve(outDir, 'comments-editor-detached.png') });
-    const audit = JSON.stringify(await adminCall(server, 'GET', `/api/admin/audit?codelab=${labId}&format=json`));
+    await ann.screenshot({ path: shot('comments-attendee-detached.png') });
+    await admin.screenshot({ path: shot('comments-editor-detached.png') });
+    const audit = JSON.stringify(await adminCall(room.server, 'GET', `/api/admin/audit?codelab=${labId}&format=json`));
     assert.match(audit, /comment\.reopen/);
     assert.deepEqual(pageErrors, []);
   });

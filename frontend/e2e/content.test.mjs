@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { adminFetch, startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
+import { adminFetch } from './server.mjs';
+import { useRoom } from './room.mjs';
+import { adminCall } from './api-helpers.mjs';
 
 const outDir = resolve(import.meta.dirname, 'output');
 mkdirSync(outDir, { recursive: true });
@@ -17,18 +18,6 @@ const STEPS = [
   { title: 'Serve a page', markdown: '## Handler\n\nWrite `http.HandleFunc`.', duration_minutes: 10 },
 ];
 const UPLOAD_MD = /!\[[^\]]*\]\(uploads\/[a-z2-7]{32}\.png\)/g;
-
-/** api calls the admin API with the server's token (test setup only). */
-async function api(server, method, path, body) {
-  const res = await fetch(new URL(server.adminURL).origin + path, {
-    method,
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: got status ${res.status}, want 2xx: ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 /** fireImage dispatches a synthetic paste or drop of a canvas-drawn PNG on the step textarea. */
 function fireImage(page, kind, name) {
@@ -59,40 +48,30 @@ function fireImage(page, kind, name) {
 }
 
 describe('content portability', () => {
-  let server;
-  let browser;
-  let ctx;
+  const room = useRoom();
   let page;
   let codelabId = '';
   let importedId = '';
-  const errors = [];
+  const errors = room.pageErrors;
   const tmp = mkdtempSync(join(tmpdir(), 'ocl-content-'));
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const c = await api(server, 'POST', '/api/admin/codelabs', {
+    const c = await adminCall(room.server, 'POST', '/api/admin/codelabs', {
       title: 'Portable Go',
       description: 'Travels between laptops.',
       is_public: true,
     });
     codelabId = c.id;
-    await api(server, 'PUT', `/api/admin/codelabs/${encodeURIComponent(codelabId)}/steps`, { steps: STEPS });
-    ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.adminURL);
-    await page.getByRole('heading', { name: 'Your codelabs' }).waitFor();
+    await adminCall(room.server, 'PUT', `/api/admin/codelabs/${encodeURIComponent(codelabId)}/steps`, { steps: STEPS });
+    page = await room.adminPage('', { viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   });
 
   after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
     rmSync(tmp, { recursive: true, force: true });
   });
 
   it('exports a codelab as an Open Codelabs ZIP and imports it back', async () => {
-    await page.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${encodeURIComponent(codelabId)}`);
+    await page.goto(`${room.origin}/admin/#/codelabs/${encodeURIComponent(codelabId)}`);
     await page.getByRole('heading', { name: 'Portable Go' }).waitFor();
 
     await page.locator('summary', { hasText: 'Export' }).click();
@@ -119,12 +98,12 @@ describe('content portability', () => {
     const stepButtons = page.locator('aside ol li .label');
     await stepButtons.first().waitFor();
     assert.deepEqual(await stepButtons.allTextContents(), STEPS.map((s) => s.title));
-    const stored = await adminFetch(server, `/api/admin/codelabs/${encodeURIComponent(importedId)}`);
+    const stored = await adminFetch(room.server, `/api/admin/codelabs/${encodeURIComponent(importedId)}`);
     assert.deepEqual(stored.steps.map((s) => s.markdown), STEPS.map((s) => s.markdown));
   });
 
   it('shows the server message when an import is refused', async () => {
-    await page.goto(`${new URL(server.adminURL).origin}/admin/#/`);
+    await page.goto(`${room.origin}/admin/#/`);
     await page.getByRole('heading', { name: 'Your codelabs' }).waitFor();
     await page.locator('input[name="import-file"]').setInputFiles({
       name: 'notes.zip',
@@ -137,7 +116,7 @@ describe('content portability', () => {
   });
 
   it('pasting and dropping images uploads them and renders them in the preview', async () => {
-    await page.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${encodeURIComponent(importedId)}`);
+    await page.goto(`${room.origin}/admin/#/codelabs/${encodeURIComponent(importedId)}`);
     await page.getByRole('button', { name: STEPS[0].title }).click();
     const ta = page.locator('textarea[name="step-markdown"]');
     await ta.waitFor();
@@ -167,12 +146,12 @@ describe('content portability', () => {
 
     // The edit autosaves: the stored step has the image markdown too.
     await page.getByText('Saved', { exact: true }).waitFor();
-    const stored = await adminFetch(server, `/api/admin/codelabs/${encodeURIComponent(importedId)}`);
+    const stored = await adminFetch(room.server, `/api/admin/codelabs/${encodeURIComponent(importedId)}`);
     assert.equal(stored.steps[0].markdown.match(UPLOAD_MD)?.length, 2);
   });
 
   it('a link material added in the editor shows on the attendee page', async () => {
-    await page.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${encodeURIComponent(codelabId)}`);
+    await page.goto(`${room.origin}/admin/#/codelabs/${encodeURIComponent(codelabId)}`);
     await page.getByRole('heading', { name: 'Materials' }).waitFor();
     await page.locator('input[name="material-title"]').fill('Go documentation');
     await page.locator('input[name="material-url"]').fill('https://go.dev/doc/');
@@ -192,17 +171,17 @@ describe('content portability', () => {
       buffer: Buffer.from('package main\n'),
     });
     await page.locator('[data-testid="material"]', { hasText: 'starter.txt' }).waitFor();
-    const list = await adminFetch(server, `/api/admin/codelabs/${encodeURIComponent(codelabId)}/materials`);
+    const list = await adminFetch(room.server, `/api/admin/codelabs/${encodeURIComponent(codelabId)}/materials`);
     assert.deepEqual(
       list.map((m) => [m.kind, m.title, m.url ?? m.file_name]),
       [['link', 'Go docs', 'https://go.dev/doc/'], ['file', 'Starter code', 'starter.txt']],
     );
     await page.screenshot({ path: join(outDir, 'admin-materials.png'), fullPage: true });
 
-    const attendee = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const attendee = await room.browser.newContext({ viewport: { width: 1280, height: 860 } });
     const ap = await attendee.newPage();
     ap.on('pageerror', (e) => errors.push(e.message));
-    await ap.goto(`${server.attendeeURL}#/codelabs/${encodeURIComponent(codelabId)}/1`);
+    await ap.goto(`${room.server.attendeeURL}#/codelabs/${encodeURIComponent(codelabId)}/1`);
     const section = ap.locator('section.materials');
     await section.getByRole('heading', { name: 'Materials' }).waitFor();
     const link = section.getByRole('link', { name: /Go docs/ });
@@ -218,7 +197,7 @@ describe('content portability', () => {
     await ap.screenshot({ path: join(outDir, 'attendee-materials.png') });
 
     // A codelab without materials shows no Materials section.
-    await ap.goto(`${server.attendeeURL}#/codelabs/${encodeURIComponent(importedId)}/1`);
+    await ap.goto(`${room.server.attendeeURL}#/codelabs/${encodeURIComponent(importedId)}/1`);
     await ap.getByRole('heading', { name: STEPS[0].title }).waitFor();
     assert.equal(await ap.locator('section.materials').count(), 0);
     await attendee.close();
@@ -226,7 +205,7 @@ describe('content portability', () => {
   });
 
   it('backs up, and a confirmed restore brings the backed-up codelabs back', async () => {
-    await page.goto(`${new URL(server.adminURL).origin}/admin/#/`);
+    await page.goto(`${room.origin}/admin/#/`);
     await page.getByRole('heading', { name: 'Your codelabs' }).waitFor();
     await page.locator('summary', { hasText: 'Data' }).click();
     const [backup] = await Promise.all([
@@ -238,7 +217,7 @@ describe('content portability', () => {
     await backup.saveAs(backupPath);
 
     // A codelab made after the backup disappears with the restore.
-    await api(server, 'POST', '/api/admin/codelabs', { title: 'Made after the backup' });
+    await adminCall(room.server, 'POST', '/api/admin/codelabs', { title: 'Made after the backup' });
     await page.reload();
     await page.getByRole('heading', { name: 'Made after the backup' }).waitFor();
 
@@ -255,7 +234,7 @@ describe('content portability', () => {
     await page.getByRole('heading', { name: 'Made after the backup' }).waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: 'Portable Go' }).first().waitFor();
     await page.screenshot({ path: join(outDir, 'admin-home-data.png') });
-    const labs = await adminFetch(server, '/api/admin/codelabs');
+    const labs = await adminFetch(room.server, '/api/admin/codelabs');
     assert.deepEqual(labs.map((c) => c.title).sort(), ['Portable Go', 'Portable Go']);
 
     // A file that is not a backup is refused with the server's reason; nothing changes.
@@ -266,7 +245,7 @@ describe('content portability', () => {
     });
     await dialog.getByRole('button', { name: 'Restore' }).click();
     await page.locator('.toast.error', { hasText: 'Restore failed' }).waitFor();
-    assert.equal((await adminFetch(server, '/api/admin/codelabs')).length, 2);
+    assert.equal((await adminFetch(room.server, '/api/admin/codelabs')).length, 2);
     assert.deepEqual(errors, []);
   });
 });

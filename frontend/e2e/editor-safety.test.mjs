@@ -1,46 +1,29 @@
 // editor-safety.test.mjs: the editor never calls an invalid step "saved",
 // keeps the draft on this computer across a reload and a crashed window,
 // asks before leaving with it, and saves it once it is valid (issue #9).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { adminFetch, startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
+import { adminFetch } from './server.mjs';
 import { makeCodelab } from './api-helpers.mjs';
+import { shot, useRoom } from './room.mjs';
 
-const shots = resolve(import.meta.dirname, '..', '..', 'test-output');
-mkdirSync(shots, { recursive: true });
 
 const TYPED = 'Typed while the title was empty.';
 
 describe('editor: unsaved edits are never lost', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  const room = useRoom();
 
   it('clearing a title blocks the save, says so, keeps the draft and asks before leaving', async () => {
-    const id = await makeCodelab(server, { title: 'Draft safety' }, [
+    const id = await makeCodelab(room.server, { title: 'Draft safety' }, [
       { title: 'One', markdown: 'first', duration_minutes: 5 },
       { title: 'Two', markdown: 'second', duration_minutes: 5 },
     ]);
-    const origin = new URL(server.adminURL).origin;
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const origin = room.origin;
+    const ctx = await room.browser.newContext({ viewport: { width: 1280, height: 800 } });
     let page = await ctx.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.adminURL);
-    await page.getByRole('heading', { name: 'Your codelabs' }).waitFor();
-    await page.goto(`${origin}/admin/#/codelabs/${id}`);
+    await room.openAdmin(page, `#/codelabs/${id}`);
     await page.getByRole('button', { name: /Two/ }).click();
 
     const status = page.getByTestId('save-status');
@@ -48,9 +31,9 @@ describe('editor: unsaved edits are never lost', () => {
     await page.locator('textarea[name="step-markdown"]').fill(`second\n\n${TYPED}`);
     await page.waitForFunction(() => document.querySelector('[data-testid="save-status"]')?.textContent === 'Step 2 needs a title — not saved');
     assert.doesNotMatch(await status.textContent(), /All changes saved|^Saved/);
-    await page.screenshot({ path: resolve(shots, 'h9-editor-not-saved.png') });
+    await page.screenshot({ path: shot('h9-editor-not-saved.png') });
 
-    let onServer = await adminFetch(server, `/api/admin/codelabs/${id}`);
+    let onServer = await adminFetch(room.server, `/api/admin/codelabs/${id}`);
     assert.equal(onServer.steps[1].markdown, 'second', 'the server must not have the invalid step');
     const kept = await page.evaluate((k) => localStorage.getItem(k), `ocl.editorDraft.${id}`);
     assert.match(kept ?? '', new RegExp(TYPED), 'the draft must be kept in localStorage');
@@ -59,7 +42,7 @@ describe('editor: unsaved edits are never lost', () => {
     await page.getByRole('link', { name: 'All codelabs' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Leave with unsaved changes?' });
     await dialog.waitFor();
-    await page.screenshot({ path: resolve(shots, 'h9-editor-leave-asks.png') });
+    await page.screenshot({ path: shot('h9-editor-leave-asks.png') });
     await dialog.getByRole('button', { name: 'Stay and fix' }).click();
     assert.equal(new URL(page.url()).hash, `#/codelabs/${id}`);
     assert.equal(await page.locator('textarea[name="step-markdown"]').inputValue(), `second\n\n${TYPED}`);
@@ -84,18 +67,18 @@ describe('editor: unsaved edits are never lost', () => {
     await page.getByRole('button', { name: /Untitled step/ }).click();
     assert.equal(await page.locator('textarea[name="step-markdown"]').inputValue(), `second\n\n${TYPED}`);
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: resolve(shots, 'h9-editor-restored-dark.png') });
+    await page.screenshot({ path: shot('h9-editor-restored-dark.png') });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: resolve(shots, 'h9-editor-restored-phone-dark.png'), fullPage: true });
+    await page.screenshot({ path: shot('h9-editor-restored-phone-dark.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.emulateMedia({ colorScheme: 'light' });
-    onServer = await adminFetch(server, `/api/admin/codelabs/${id}`);
+    onServer = await adminFetch(room.server, `/api/admin/codelabs/${id}`);
     assert.equal(onServer.steps[1].markdown, 'second');
 
     // Once valid, it is saved and the local copy is dropped.
     await page.locator('input[name="step-title"]').fill('Two, fixed');
     await page.waitForFunction(() => document.querySelector('[data-testid="save-status"]')?.textContent === 'Saved');
-    onServer = await adminFetch(server, `/api/admin/codelabs/${id}`);
+    onServer = await adminFetch(room.server, `/api/admin/codelabs/${id}`);
     assert.equal(onServer.steps[1].title, 'Two, fixed');
     assert.equal(onServer.steps[1].markdown, `second\n\n${TYPED}`);
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), `ocl.editorDraft.${id}`), null);

@@ -3,74 +3,35 @@
 // attendee's help request (the attendee sees "Sam is coming", the dashboard
 // sees the claim), messages them and resolves it; then the facilitator
 // revokes the helper and the helper page says why. Real server, real Chromium.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
+import { shot, useRoom } from './room.mjs';
+import { adminCall, makeCodelab } from './api-helpers.mjs';
 
-const outDir = resolve(import.meta.dirname, '..', '..', 'test-output');
-mkdirSync(outDir, { recursive: true });
-
-async function api(server, method, path, body) {
-  const res = await fetch(new URL(server.adminURL).origin + path, {
-    method,
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: got status ${res.status} ${text}, want 2xx`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 describe('helpers (teaching assistants)', () => {
-  let server;
-  let browser;
+  const room = useRoom();
   let labId = '';
   let origin = '';
-  const pageErrors = [];
+  const { pageErrors } = room;
   let join, dashboard, ann, helper;
   let helperURL = '';
 
-  async function newPage(viewport) {
-    const ctx = await browser.newContext({ viewport });
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    return page;
-  }
-
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    origin = new URL(server.adminURL).origin;
-    const lab = await api(server, 'POST', '/api/admin/codelabs', { title: 'Helpers workshop', is_public: true });
-    labId = lab.id;
-    await api(server, 'PUT', `/api/admin/codelabs/${labId}/steps`, {
-      steps: [
-        { title: 'Install the tools', markdown: 'Install it.', duration_minutes: 5 },
-        { title: 'Run the app', markdown: 'Run it.', duration_minutes: 5 },
-      ],
-    });
-    join = await newPage({ width: 1280, height: 860 });
-    await join.goto(`${origin}/admin/#token=${server.token}`);
-    await join.getByRole('heading', { name: 'Your codelabs' }).waitFor();
-    dashboard = await newPage({ width: 1280, height: 860 });
-    await dashboard.goto(`${origin}/admin/#token=${server.token}`);
-    await dashboard.getByRole('heading', { name: 'Your codelabs' }).waitFor();
-    await dashboard.goto(`${origin}/admin/#/codelabs/${labId}/live`);
+    origin = room.origin;
+    labId = await makeCodelab(room.server, { title: 'Helpers workshop', is_public: true }, [
+      { title: 'Install the tools', markdown: 'Install it.', duration_minutes: 5 },
+      { title: 'Run the app', markdown: 'Run it.', duration_minutes: 5 },
+    ]);
+    join = await room.newPage({ viewport: { width: 1280, height: 860 } });
+    await room.openAdmin(join);
+    dashboard = await room.newPage({ viewport: { width: 1280, height: 860 } });
+    await room.openAdmin(dashboard, `#/codelabs/${labId}/live`);
     await dashboard.locator('[data-testid="connection"][data-state="online"]').waitFor();
 
-    ann = await newPage({ width: 1024, height: 768 });
-    await ann.goto(`${server.attendeeURL}#/codelabs/${labId}`);
-    await ann.locator('input[name="attendee-name"]').fill('Ann');
-    await ann.getByRole('button', { name: 'Join', exact: true }).click();
-    await ann.locator('[data-testid="connection"][data-state="online"]').waitFor();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    ann = await room.newPage({ viewport: { width: 1024, height: 768 } });
+    await room.join(ann, labId, 'Ann');
   });
 
   it('invites a helper from the join screen with a QR code and a link', async () => {
@@ -84,17 +45,17 @@ describe('helpers (teaching assistants)', () => {
     assert.match(helperURL, /^http:\/\/127\.0\.0\.1:\d+\/#\/helper\/[0-9a-f]{64}$/);
     assert.match(await join.locator('[data-testid="helper-qr"]').getAttribute('src'), /^data:image\/svg\+xml/);
     await join.locator('[data-testid="helper-row"]').getByText('Sam').waitFor();
-    await join.screenshot({ path: resolve(outDir, 'helpers-join-tab.png') });
+    await join.screenshot({ path: shot('helpers-join-tab.png') });
     await join.emulateMedia({ colorScheme: 'dark' });
-    await join.screenshot({ path: resolve(outDir, 'helpers-join-tab-dark.png') });
+    await join.screenshot({ path: shot('helpers-join-tab-dark.png') });
     await join.emulateMedia({ colorScheme: 'light' });
     // The list never carries the token.
-    const list = await api(server, 'GET', `/api/admin/codelabs/${labId}/helpers`);
+    const list = await adminCall(room.server, 'GET', `/api/admin/codelabs/${labId}/helpers`);
     assert.equal(JSON.stringify(list).includes(helperURL.split('/').pop()), false);
   });
 
   it('opens the helper view on a phone and claims a help request', async () => {
-    helper = await newPage({ width: 400, height: 800 });
+    helper = await room.newPage({ viewport: { width: 400, height: 800 } });
     await helper.goto(helperURL);
     await helper.locator('[data-testid="helper-view"]').getByText('Helper · Sam').waitFor();
     await helper.locator('[data-testid="connection"][data-state="online"]').waitFor();
@@ -115,14 +76,14 @@ describe('helpers (teaching assistants)', () => {
     await claim.waitFor();
     assert.match(await claim.textContent(), /Sam is on the way/);
 
-    await helper.screenshot({ path: resolve(outDir, 'helpers-phone-queue-light.png'), fullPage: true });
+    await helper.screenshot({ path: shot('helpers-phone-queue-light.png'), fullPage: true });
     await helper.emulateMedia({ colorScheme: 'dark' });
-    await helper.screenshot({ path: resolve(outDir, 'helpers-phone-queue-dark.png'), fullPage: true });
+    await helper.screenshot({ path: shot('helpers-phone-queue-dark.png'), fullPage: true });
     await helper.locator('[data-testid="helper-tab-people"]').click();
     await helper.locator('[data-testid="helper-attendee"]').getByText('Ann').waitFor();
-    await helper.screenshot({ path: resolve(outDir, 'helpers-phone-attendees-dark.png'), fullPage: true });
+    await helper.screenshot({ path: shot('helpers-phone-attendees-dark.png'), fullPage: true });
     await helper.emulateMedia({ colorScheme: 'light' });
-    await helper.screenshot({ path: resolve(outDir, 'helpers-phone-attendees-light.png'), fullPage: true });
+    await helper.screenshot({ path: shot('helpers-phone-attendees-light.png'), fullPage: true });
 
     // Arabic: the same view mirrored (the stored token opens #/helper without the link).
     const ar = await helper.context().newPage();
@@ -130,7 +91,7 @@ describe('helpers (teaching assistants)', () => {
     await ar.goto(`${origin}/?lang=ar#/helper`);
     await ar.locator('[data-testid="helper-request"]').waitFor();
     assert.equal(await ar.evaluate(() => document.documentElement.dir), 'rtl');
-    await ar.screenshot({ path: resolve(outDir, 'helpers-phone-queue-ar.png'), fullPage: true });
+    await ar.screenshot({ path: shot('helpers-phone-queue-ar.png'), fullPage: true });
     await ar.close();
   });
 
@@ -141,7 +102,7 @@ describe('helpers (teaching assistants)', () => {
     await thread.locator('textarea[name="chat-text"]').press('Enter');
     await thread.getByText('On my way to your table').waitFor();
     await ann.getByText('Sam: On my way to your table', { exact: true }).waitFor(); // the attendee's notice names the helper
-    await helper.screenshot({ path: resolve(outDir, 'helpers-phone-thread-light.png') });
+    await helper.screenshot({ path: shot('helpers-phone-thread-light.png') });
 
     await helper.locator('[data-testid="helper-tab-queue"]').click();
     await helper.locator('[data-testid="helper-resolve-btn"]').click();
@@ -149,7 +110,7 @@ describe('helpers (teaching assistants)', () => {
     await ann.locator('[data-testid="help"][data-status="resolved"]').waitFor();
     await dashboard.locator('[data-testid="help-claim"]').waitFor({ state: 'detached' });
 
-    const audit = await api(server, 'GET', `/api/admin/audit?codelab=${labId}`);
+    const audit = await adminCall(room.server, 'GET', `/api/admin/audit?codelab=${labId}`);
     const actions = audit.entries.map((e) => `${e.actor_kind}:${e.action}`);
     for (const want of ['facilitator:helper.create', 'helper:help.claim', 'helper:help.resolve']) {
       assert.ok(actions.includes(want), `audit: got ${actions.join(', ')}, want ${want}`);
@@ -165,9 +126,9 @@ describe('helpers (teaching assistants)', () => {
     const ended = helper.locator('[data-testid="helper-ended"]');
     await ended.waitFor();
     assert.match(await ended.textContent(), /Your helper access was removed/);
-    await helper.screenshot({ path: resolve(outDir, 'helpers-phone-removed-light.png') });
+    await helper.screenshot({ path: shot('helpers-phone-removed-light.png') });
     await helper.emulateMedia({ colorScheme: 'dark' });
-    await helper.screenshot({ path: resolve(outDir, 'helpers-phone-removed-dark.png') });
+    await helper.screenshot({ path: shot('helpers-phone-removed-dark.png') });
     // The old link no longer works even after a reload.
     await helper.goto(helperURL);
     await helper.reload();

@@ -3,27 +3,16 @@
 // default language; every label of the facilitator's own namespaces comes from
 // the Japanese catalogue and none is left in English. German (the longest
 // labels) and Japanese are screenshotted at 1280 and 400 px.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { adminFetch, startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
+import { adminFetch } from './server.mjs';
+import { shot, useRoom } from './room.mjs';
+import { readCatalogue } from './catalogue.mjs';
 
-const shots = resolve(import.meta.dirname, '..', '..', 'test-output');
-mkdirSync(shots, { recursive: true });
-const messagesDir = resolve(import.meta.dirname, '..', 'src', 'lib', 'i18n', 'messages');
 const NAMESPACES = ['admin', 'adminEditor', 'adminContent', 'adminAudit', 'adminJoin'];
 
 /** catalogue reads one language's facilitator namespaces as {"ns.key": text}. */
-function catalogue(locale) {
-  const out = {};
-  for (const ns of NAMESPACES) {
-    const msgs = JSON.parse(readFileSync(resolve(messagesDir, locale, `${ns}.json`), 'utf8'));
-    for (const [k, v] of Object.entries(msgs)) out[`${ns}.${k}`] = v;
-  }
-  return out;
-}
+const catalogue = (locale) => readCatalogue(locale, NAMESPACES);
 const en = catalogue('en');
 const ja = catalogue('ja');
 
@@ -69,34 +58,23 @@ function withLang(adminURL, lang) {
 }
 
 describe('facilitator app in Japanese, workshop default in Korean', () => {
-  let server;
-  let browser;
+  const room = useRoom();
   let codelabId = '';
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
-
   it('creates a codelab, edits a step and sets Korean, all in Japanese', async () => {
-    const ctx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
+    const ctx = await room.browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(withLang(server.adminURL, 'ja'));
+    await page.goto(withLang(room.server.adminURL, 'ja'));
     await page.getByRole('heading', { name: ja['admin.home.title'] }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
     // The language picker is in the header and shows the language in use.
     assert.equal(await page.locator('header select[id^="locale-"]').inputValue(), 'ja');
     await page.getByText(ja['admin.home.empty']).waitFor();
     await assertNoEnglish(page, 'home');
-    await page.screenshot({ path: resolve(shots, 'i18n-admin-ja-home-1280.png') });
+    await page.screenshot({ path: shot('i18n-admin-ja-home-1280.png') });
 
     await page.getByRole('button', { name: ja['admin.home.new'] }).first().click();
     await page.getByLabel(ja['admin.new.label']).fill('はじめての Go');
@@ -118,7 +96,7 @@ describe('facilitator app in Japanese, workshop default in Korean', () => {
     await metaSaved;
     await page.getByText(ja['adminEditor.meta.languageHint']).waitFor();
     await assertNoEnglish(page, 'details');
-    await page.screenshot({ path: resolve(shots, 'i18n-admin-ja-details-1280.png'), fullPage: true });
+    await page.screenshot({ path: shot('i18n-admin-ja-details-1280.png'), fullPage: true });
 
     // A step: its default title comes from the Japanese catalogue.
     await page.getByRole('button', { name: ja['adminEditor.list.add'] }).click();
@@ -132,12 +110,12 @@ describe('facilitator app in Japanese, workshop default in Korean', () => {
     await stepSaved;
     await page.getByRole('button', { name: ja['adminEditor.list.deleteLabel'].replace('{number}', '1') }).waitFor();
     await assertNoEnglish(page, 'step');
-    await page.screenshot({ path: resolve(shots, 'i18n-admin-ja-step-1280.png') });
+    await page.screenshot({ path: shot('i18n-admin-ja-step-1280.png') });
 
     // Phone width: the header (with the picker) wraps instead of being cut off.
     await page.setViewportSize({ width: 400, height: 860 });
     await page.getByRole('button', { name: ja['adminEditor.meta.heading'] }).click();
-    await page.screenshot({ path: resolve(shots, 'i18n-admin-ja-details-400.png'), fullPage: true });
+    await page.screenshot({ path: shot('i18n-admin-ja-details-400.png'), fullPage: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow} px wider than a 400 px window`);
 
@@ -147,13 +125,13 @@ describe('facilitator app in Japanese, workshop default in Korean', () => {
     await page.getByRole('heading', { name: ja['admin.nav.activity'] }).waitFor();
     await page.getByRole('columnheader', { name: ja['adminAudit.col.time'] }).waitFor();
     await assertNoEnglish(page, 'activity');
-    await page.screenshot({ path: resolve(shots, 'i18n-admin-ja-activity-1280.png') });
-    await page.goto(withLang(server.adminURL, 'ja').replace(/#.*$/, '') + `#/join/${encodeURIComponent(codelabId)}`);
+    await page.screenshot({ path: shot('i18n-admin-ja-activity-1280.png') });
+    await page.goto(withLang(room.server.adminURL, 'ja').replace(/#.*$/, '') + `#/join/${encodeURIComponent(codelabId)}`);
     await page.getByText(ja['adminJoin.eyebrow']).waitFor();
     await assertNoEnglish(page, 'join screen');
-    await page.screenshot({ path: resolve(shots, 'i18n-admin-ja-join-1280.png') });
+    await page.screenshot({ path: shot('i18n-admin-ja-join-1280.png') });
 
-    const saved = await adminFetch(server, `/api/admin/codelabs/${codelabId}`);
+    const saved = await adminFetch(room.server, `/api/admin/codelabs/${codelabId}`);
     assert.equal(saved.language, 'ko');
     assert.deepEqual(saved.steps.map((s) => s.title), ['準備']);
     assert.deepEqual(errors, []);
@@ -161,59 +139,59 @@ describe('facilitator app in Japanese, workshop default in Korean', () => {
   });
 
   it('an English browser opens the codelab in Korean, the workshop default', async () => {
-    const res = await fetch(new URL(`/api/codelabs/${codelabId}`, server.attendeeURL));
+    const res = await fetch(new URL(`/api/codelabs/${codelabId}`, room.server.attendeeURL));
     assert.equal(res.status, 200);
     const pub = await res.json();
     assert.equal(pub.language, 'ko');
 
     // An attendee whose browser is English, who picked nothing, reads it in Korean.
-    const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const ctx = await room.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
-    await page.goto(new URL(`/#/codelabs/${encodeURIComponent(codelabId)}`, server.attendeeURL).toString());
+    await page.goto(new URL(`/#/codelabs/${encodeURIComponent(codelabId)}`, room.server.attendeeURL).toString());
     await page.getByText('はじめての Go').first().waitFor();
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
     assert.equal(await page.evaluate(() => localStorage.getItem('ocl.locale')), null, 'the default is not a pick');
-    await page.screenshot({ path: resolve(shots, 'i18n-admin-attendee-ko-1280.png') });
+    await page.screenshot({ path: shot('i18n-admin-attendee-ko-1280.png') });
     await ctx.close();
   });
 
   it('German labels fit at 1280 and 400 px', async () => {
     const de = catalogue('de');
-    const ctx = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+    const ctx = await room.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
-    await page.goto(withLang(server.adminURL, 'de'));
+    await page.goto(withLang(room.server.adminURL, 'de'));
     await page.getByRole('heading', { name: de['admin.home.title'] }).waitFor();
     await page.getByRole('heading', { name: 'はじめての Go' }).waitFor();
-    await page.screenshot({ path: resolve(shots, 'i18n-admin-de-home-1280.png') });
+    await page.screenshot({ path: shot('i18n-admin-de-home-1280.png') });
     await page.setViewportSize({ width: 400, height: 860 });
-    await page.screenshot({ path: resolve(shots, 'i18n-admin-de-home-400.png'), fullPage: true });
+    await page.screenshot({ path: shot('i18n-admin-de-home-400.png'), fullPage: true });
     let overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `home: the page is ${overflow} px wider than a 400 px window`);
 
-    await page.goto(withLang(server.adminURL, 'de').replace(/#.*$/, '') + `#/codelabs/${encodeURIComponent(codelabId)}`);
+    await page.goto(withLang(room.server.adminURL, 'de').replace(/#.*$/, '') + `#/codelabs/${encodeURIComponent(codelabId)}`);
     await page.getByRole('heading', { name: de['adminEditor.meta.heading'] }).waitFor();
     assert.equal(await page.getByLabel(de['adminEditor.meta.language']).inputValue(), 'ko');
-    await page.screenshot({ path: resolve(shots, 'i18n-admin-de-details-400.png'), fullPage: true });
+    await page.screenshot({ path: shot('i18n-admin-de-details-400.png'), fullPage: true });
     overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `editor: the page is ${overflow} px wider than a 400 px window`);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: resolve(shots, 'i18n-admin-de-details-1280.png'), fullPage: true });
+    await page.screenshot({ path: shot('i18n-admin-de-details-1280.png'), fullPage: true });
     await ctx.close();
   });
 
   it('Arabic turns the facilitator app right to left', async () => {
     const ar = catalogue('ar');
-    const ctx = await browser.newContext({ locale: 'ar-EG', viewport: { width: 1280, height: 900 } });
+    const ctx = await room.browser.newContext({ locale: 'ar-EG', viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
-    await page.goto(withLang(server.adminURL, 'ar'));
+    await page.goto(withLang(room.server.adminURL, 'ar'));
     await page.getByRole('heading', { name: ar['admin.home.title'] }).waitFor();
     assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['ar', 'rtl']);
     // Arabic's plural forms: one step is "خطوة واحدة", not "1 خطوة".
     await page.getByText('خطوة واحدة').waitFor();
-    await page.screenshot({ path: resolve(shots, 'i18n-admin-ar-home-1280.png') });
+    await page.screenshot({ path: shot('i18n-admin-ar-home-1280.png') });
     await page.getByRole('heading', { name: 'はじめての Go' }).click();
     await page.getByRole('heading', { name: ar['adminEditor.meta.heading'] }).waitFor();
-    await page.screenshot({ path: resolve(shots, 'i18n-admin-ar-details-1280.png') });
+    await page.screenshot({ path: shot('i18n-admin-ar-details-1280.png') });
     await ctx.close();
   });
 });

@@ -5,29 +5,17 @@
 // switches to Japanese and back, and a pick survives a reload and wins over the
 // browser's language; ?lang=ar lays the page out right to left.
 // The expected words come from the catalogue files, never from this test.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
 import { makeCodelab } from './api-helpers.mjs';
+import { shot, useRoom } from './room.mjs';
+import { readCatalogue } from './catalogue.mjs';
 
-const shots = resolve(import.meta.dirname, '..', '..', 'test-output');
-mkdirSync(shots, { recursive: true });
-const messagesDir = resolve(import.meta.dirname, '..', 'src', 'lib', 'i18n', 'messages');
 const NAMESPACES = ['common', 'attendee', 'attLoop'];
 
 /** catalogue reads one language's attendee-side messages as {"ns.key": text}. */
-function catalogue(locale) {
-  const out = {};
-  for (const ns of NAMESPACES) {
-    const data = JSON.parse(readFileSync(resolve(messagesDir, locale, `${ns}.json`), 'utf8'));
-    for (const [k, v] of Object.entries(data)) out[`${ns}.${k}`] = v;
-  }
-  return out;
-}
+const catalogue = (locale) => readCatalogue(locale, NAMESPACES);
 
 const en = catalogue('en');
 const ko = catalogue('ko');
@@ -58,16 +46,14 @@ const STEPS = [
 ];
 
 describe('attendee app in the reader’s language (issue #11)', () => {
-  let server;
-  let browser;
+  const room = useRoom();
   let id = '';
-  const errors = [];
+  const errors = room.pageErrors;
 
+  /** newPage is a page (1280×800 unless opts say otherwise) and its context. */
   async function newPage(opts = {}) {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...opts });
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    return { ctx, page };
+    const page = await room.newPage({ viewport: { width: 1280, height: 800 }, ...opts });
+    return { ctx: page.context(), page };
   }
 
   /** visibleText is what a person reads or hears: the text, the labels and the title. */
@@ -90,21 +76,14 @@ describe('attendee app in the reader’s language (issue #11)', () => {
   }
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    id = await makeCodelab(server, { title: 'Go 웹 서버 만들기', description: '한 시간 실습', is_public: true }, STEPS);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
+    id = await makeCodelab(room.server, { title: 'Go 웹 서버 만들기', description: '한 시간 실습', is_public: true }, STEPS);
   });
 
   it('a Korean browser reads, joins, moves on, chats and asks for help in Korean', async () => {
     const { ctx, page } = await newPage({ locale: 'ko-KR', viewport: { width: 320, height: 720 } });
 
     // Landing page.
-    await page.goto(server.attendeeURL);
+    await page.goto(room.server.attendeeURL);
     await page.getByRole('heading', { level: 1, name: ko['attendee.list.title'] }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
     await page.getByText(ko['attendee.list.lead']).waitFor();
@@ -118,7 +97,7 @@ describe('attendee app in the reader’s language (issue #11)', () => {
     }
     assert.ok(reached, 'Tab reaches the language picker from the top of the landing page');
     assert.equal(await page.getByLabel(ko['common.language']).inputValue(), 'ko');
-    await page.screenshot({ path: resolve(shots, 'i18n-ko-landing-320.png'), fullPage: true });
+    await page.screenshot({ path: shot('i18n-ko-landing-320.png'), fullPage: true });
 
     // Join.
     await page.getByRole('link', { name: /Go 웹 서버 만들기/ }).click();
@@ -135,7 +114,7 @@ describe('attendee app in the reader’s language (issue #11)', () => {
     await page.getByRole('button', { name: ko['attendee.nav.next'] }).click();
     await page.getByRole('heading', { level: 2, name: fmt(ko, 'ko', 'attendee.step.heading', { number: 2, title: '첫 프로그램' }) }).waitFor();
     await page.getByText(fmt(ko, 'ko', 'attendee.toc.stepOf', { number: 2, count: 3 })).waitFor();
-    await page.screenshot({ path: resolve(shots, 'i18n-ko-step-320.png'), fullPage: true });
+    await page.screenshot({ path: shot('i18n-ko-step-320.png'), fullPage: true });
 
     // Chat.
     await page.getByTestId('chat-toggle').click();
@@ -150,7 +129,7 @@ describe('attendee app in the reader’s language (issue #11)', () => {
     await line.waitFor();
     assert.match(await line.innerText(), new RegExp(`^${escape(ko['common.chat.you'])}`));
     await assertNoEnglish(page, 'chat');
-    await page.screenshot({ path: resolve(shots, 'i18n-ko-chat-320.png') });
+    await page.screenshot({ path: shot('i18n-ko-chat-320.png') });
     await panel.getByRole('button', { name: ko['attendee.chat.close'] }).click();
     await panel.waitFor({ state: 'detached' });
 
@@ -160,7 +139,7 @@ describe('attendee app in the reader’s language (issue #11)', () => {
     await help.waitFor();
     assert.match(await help.innerText(), new RegExp(escape(fmt(ko, 'ko', 'attendee.help.waiting', { step: 2, position: 1 }))));
     await assertNoEnglish(page, 'help');
-    await page.screenshot({ path: resolve(shots, 'i18n-ko-help-320.png'), fullPage: true });
+    await page.screenshot({ path: shot('i18n-ko-help-320.png'), fullPage: true });
 
     assert.deepEqual(errors, []);
     await ctx.close();
@@ -168,7 +147,7 @@ describe('attendee app in the reader’s language (issue #11)', () => {
 
   it('the picker switches to Japanese and back, and a pick survives a reload over the browser language', async () => {
     const { ctx, page } = await newPage({ locale: 'ko-KR' });
-    await page.goto(`${server.attendeeURL}#/codelabs/${id}/1`);
+    await page.goto(`${room.server.attendeeURL}#/codelabs/${id}/1`);
     const joinButton = (cat) => page.getByRole('button', { name: cat['attendee.register.join'], exact: true });
     await joinButton(ko).waitFor();
 
@@ -195,17 +174,17 @@ describe('attendee app in the reader’s language (issue #11)', () => {
     // codelab.language arrives with the facilitator's language setting; before that server change this is skipped.
     let labId = '';
     try {
-      labId = await makeCodelab(server, { title: '日本語のラボ', is_public: true, language: 'ja' }, STEPS.slice(0, 1));
+      labId = await makeCodelab(room.server, { title: '日本語のラボ', is_public: true, language: 'ja' }, STEPS.slice(0, 1));
     } catch {
       labId = '';
     }
-    const stored = labId ? await (await fetch(`${server.attendeeURL}api/codelabs/${labId}`)).json() : null;
+    const stored = labId ? await (await fetch(`${room.server.attendeeURL}api/codelabs/${labId}`)).json() : null;
     if (stored?.language !== 'ja') {
       t.skip('this server does not store a codelab language yet');
       return;
     }
     const { ctx, page } = await newPage({ locale: 'ko-KR' });
-    await page.goto(`${server.attendeeURL}#/codelabs/${labId}/1`);
+    await page.goto(`${room.server.attendeeURL}#/codelabs/${labId}/1`);
     await page.getByRole('button', { name: ja['attendee.register.join'], exact: true }).waitFor();
     await page.getByLabel(ja['common.language']).selectOption('ko');
     await page.reload();
@@ -215,18 +194,18 @@ describe('attendee app in the reader’s language (issue #11)', () => {
 
   it('?lang=ar lays the page out right to left, in Arabic', async () => {
     const { ctx, page } = await newPage({ locale: 'en-US' });
-    await page.goto(`${server.attendeeURL}?lang=ar#/codelabs/${id}/1`);
+    await page.goto(`${room.server.attendeeURL}?lang=ar#/codelabs/${id}/1`);
     await page.getByRole('button', { name: ar['attendee.register.join'], exact: true }).waitFor();
     assert.deepEqual(
       await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang]),
       ['rtl', 'ar'],
     );
     await page.getByText(fmt(ar, 'ar', 'attendee.toc.stepOf', { number: 1, count: 3 })).first().waitFor({ state: 'attached' });
-    await page.screenshot({ path: resolve(shots, 'i18n-ar-step-1280.png'), fullPage: true });
-    await page.goto(`${server.attendeeURL}?lang=ar#/`);
+    await page.screenshot({ path: shot('i18n-ar-step-1280.png'), fullPage: true });
+    await page.goto(`${room.server.attendeeURL}?lang=ar#/`);
     await page.getByRole('heading', { level: 1, name: ar['attendee.list.title'] }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
-    await page.screenshot({ path: resolve(shots, 'i18n-ar-landing-1280.png'), fullPage: true });
+    await page.screenshot({ path: shot('i18n-ar-landing-1280.png'), fullPage: true });
     assert.deepEqual(errors, []);
     await ctx.close();
   });

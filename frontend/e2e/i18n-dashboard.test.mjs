@@ -4,30 +4,19 @@
 // catalogue (ICU plurals: Arabic's zero, one and two forms are all met on the
 // way), no English label of the dashboard's namespaces may show, and the
 // Arabic layout mirrors. Screenshots: zh-TW and ar at 1280 px, fr at 400 px.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
+import { shot, useRoom } from './room.mjs';
+import { makeCodelab } from './api-helpers.mjs';
+import { readCatalogue } from './catalogue.mjs';
 
-const outDir = resolve(import.meta.dirname, '..', '..', 'test-output');
-mkdirSync(outDir, { recursive: true });
-const msgDir = resolve(import.meta.dirname, '..', 'src', 'lib', 'i18n', 'messages');
 const NAMESPACES = ['adminLive', 'adminLoop'];
 const FSI = '\u2068';
 const PDI = '\u2069';
 
 /** catalogue reads one locale's messages of the dashboard's namespaces as {"ns.key": text}. */
-function catalogue(locale) {
-  const out = {};
-  for (const ns of NAMESPACES) {
-    const m = JSON.parse(readFileSync(resolve(msgDir, locale, `${ns}.json`), 'utf8'));
-    for (const [k, v] of Object.entries(m)) out[`${ns}.${k}`] = v;
-  }
-  return out;
-}
+const catalogue = (locale) => readCatalogue(locale, NAMESPACES);
 const en = catalogue('en');
 
 /** fmt formats a catalogue message the way the app does (FormatJS ICU, in that locale). */
@@ -35,17 +24,6 @@ const fmt = (locale, cat, key, values) => {
   assert.ok(key in cat, `${locale} has ${key}`);
   return String(new IntlMessageFormat(cat[key], locale).format(values));
 };
-
-async function api(server, method, path, body) {
-  const res = await fetch(new URL(server.adminURL).origin + path, {
-    method,
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: got status ${res.status} ${text}, want 2xx`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 /** englishLeaks lists English labels of our namespaces shown on the page where the locale has its own text. */
 async function englishLeaks(page, locale) {
@@ -70,26 +48,18 @@ async function englishLeaks(page, locale) {
 }
 
 describe('live dashboard in zh-TW and ar', () => {
-  let server;
-  let browser;
+  const room = useRoom();
   let labId = '';
   let origin = '';
-  const pageErrors = [];
+  const { pageErrors } = room;
   const pages = {};
   let ada, lin;
   let adaId = '';
 
-  async function newPage(viewport) {
-    const ctx = await browser.newContext({ viewport });
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    return page;
-  }
-
   /** dashboard opens the live dashboard forced to one language with ?lang=. */
   async function dashboard(locale, viewport) {
-    const page = await newPage(viewport);
-    await page.goto(`${origin}/admin/?lang=${locale}#token=${server.token}`);
+    const page = await room.newPage({ viewport });
+    await page.goto(`${origin}/admin/?lang=${locale}#token=${room.server.token}`);
     // The pseudo-locale is English underneath (lang="en").
     await page.waitForFunction((l) => document.documentElement.lang === l, locale === 'en-XA' ? 'en' : locale);
     await page.evaluate((id) => (location.hash = `#/codelabs/${id}/live`), labId);
@@ -107,7 +77,7 @@ describe('live dashboard in zh-TW and ar', () => {
   }
 
   async function register(page, name) {
-    await page.goto(`${server.attendeeURL}?lang=en#/codelabs/${labId}`);
+    await page.goto(`${room.server.attendeeURL}?lang=en#/codelabs/${labId}`);
     await page.locator('input[name="attendee-name"]').fill(name);
     await page.locator('input[name="attendee-name"]').press('Enter');
     await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
@@ -122,35 +92,24 @@ describe('live dashboard in zh-TW and ar', () => {
   const chatLine = (page, text) => page.locator('[data-testid="chat-line"]', { hasText: text });
 
   before(async () => {
-    server = await startServer();
-    origin = new URL(server.adminURL).origin;
-    browser = await launchBrowser();
-    const lab = await api(server, 'POST', '/api/admin/codelabs', { title: 'Go workshop', is_public: true });
-    labId = lab.id;
-    await api(server, 'PUT', `/api/admin/codelabs/${labId}/steps`, {
-      steps: [
-        { title: 'Install Go', markdown: 'Download Go.', duration_minutes: 5 },
-        { title: 'Hello world', markdown: 'Write `main.go`.', duration_minutes: 10 },
-        { title: 'Handlers', markdown: 'Add a route.', duration_minutes: 10 },
-      ],
-    });
+    origin = room.origin;
+    labId = await makeCodelab(room.server, { title: 'Go workshop', is_public: true }, [
+      { title: 'Install Go', markdown: 'Download Go.', duration_minutes: 5 },
+      { title: 'Hello world', markdown: 'Write `main.go`.', duration_minutes: 10 },
+      { title: 'Handlers', markdown: 'Add a route.', duration_minutes: 10 },
+    ]);
     pages['zh-TW'] = await dashboard('zh-TW', { width: 1280, height: 900 });
     pages.ar = await dashboard('ar', { width: 1280, height: 900 });
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
   });
 
   it('counts attendees as they join with the language plural forms (Arabic zero, one, two)', async () => {
     await expectStat('zh-TW', 0, 0);
     assert.match(await expectStat('ar', 0, 0), /لا أحد متصل/);
-    ada = await newPage({ width: 1024, height: 800 });
+    ada = await room.newPage({ viewport: { width: 1024, height: 800 } });
     adaId = await register(ada, 'Ada');
     await expectStat('zh-TW', 1, 1);
     assert.match(await expectStat('ar', 1, 1), /متصل واحد/);
-    lin = await newPage({ width: 1024, height: 800 });
+    lin = await room.newPage({ viewport: { width: 1024, height: 800 } });
     await register(lin, 'Lin 林');
     assert.equal(await expectStat('zh-TW', 2, 2), '2 人在線上 · 2 人已加入');
     assert.equal(await expectStat('ar', 2, 2), 'متصلان · منضمان');
@@ -250,8 +209,8 @@ describe('live dashboard in zh-TW and ar', () => {
       const body = await page.locator('body').innerText();
       assert.doesNotMatch(body, /\b(adminLive|adminLoop|errors)\.[a-zA-Z]/, `${locale}: a raw message key shows`);
     }
-    await pages['zh-TW'].screenshot({ path: resolve(outDir, 'i18n-dashboard-zh-TW-1280.png'), fullPage: true });
-    await ar.screenshot({ path: resolve(outDir, 'i18n-dashboard-ar-1280.png'), fullPage: true });
+    await pages['zh-TW'].screenshot({ path: shot('i18n-dashboard-zh-TW-1280.png'), fullPage: true });
+    await ar.screenshot({ path: shot('i18n-dashboard-ar-1280.png'), fullPage: true });
   });
 
   it('writes the quiz and the completion rules in Arabic, with the editor checks in Arabic', async () => {
@@ -281,7 +240,7 @@ describe('live dashboard in zh-TW and ar', () => {
     // Authored Arabic text runs right to left in its box; the option "go run" keeps its own direction.
     assert.equal(await q.locator('textarea[name="question-prompt"]').getAttribute('dir'), 'auto');
     assert.deepEqual(await englishLeaks(ar, 'ar'), []);
-    await ar.screenshot({ path: resolve(outDir, 'i18n-quiz-editor-ar-1280.png'), fullPage: true });
+    await ar.screenshot({ path: shot('i18n-quiz-editor-ar-1280.png'), fullPage: true });
     await ar.evaluate((id) => (location.hash = `#/codelabs/${id}/live`), labId);
     await ar.locator('[data-testid="live-dashboard"]').waitFor();
   });
@@ -295,7 +254,7 @@ describe('live dashboard in zh-TW and ar', () => {
         .map((el) => el.textContent.trim()),
     );
     assert.deepEqual(clipped, []);
-    await xa.screenshot({ path: resolve(outDir, 'i18n-dashboard-pseudo-1280.png'), fullPage: true });
+    await xa.screenshot({ path: shot('i18n-dashboard-pseudo-1280.png'), fullPage: true });
     await xa.context().close();
   });
 
@@ -312,7 +271,7 @@ describe('live dashboard in zh-TW and ar', () => {
       assert.ok(b.x >= 0 && b.x + b.width <= 400, `${await button.textContent()} is cut off: ${JSON.stringify(b)}`);
     }
     assert.deepEqual(await englishLeaks(fr, 'fr'), [], 'fr: English labels on the dashboard');
-    await fr.screenshot({ path: resolve(outDir, 'i18n-dashboard-fr-400.png'), fullPage: true });
+    await fr.screenshot({ path: shot('i18n-dashboard-fr-400.png'), fullPage: true });
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -2,16 +2,14 @@
 // to claat's conventions, exported as "Web page (.html, zipped)", imports
 // through the admin UI; its steps show code, a terminal, info boxes, a
 // button and a poll to attendees, in light and dark mode and at phone width.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { adminFetch, startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
+import { adminFetch } from './server.mjs';
+import { shot, useRoom } from './room.mjs';
 
-const outDir = resolve(import.meta.dirname, '..', '..', 'test-output');
-mkdirSync(outDir, { recursive: true });
 const exportDir = resolve(import.meta.dirname, '..', '..', 'backend', 'importer', 'testdata', 'gdoc_export');
 
 /** zipStored packs files ({name: Buffer}) into a ZIP without compression. */
@@ -62,25 +60,13 @@ function filesUnder(dir) {
 }
 
 describe('Google Docs import', () => {
-  let server;
-  let browser;
+  const room = useRoom();
   let page;
   let id = '';
-  const errors = [];
+  const errors = room.pageErrors;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.adminURL);
-    await page.getByRole('heading', { name: 'Your codelabs' }).waitFor();
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
+    page = await room.adminPage('', { viewport: { width: 1280, height: 900 } });
   });
 
   it('imports a Doc exported as a zipped web page through the admin UI', async () => {
@@ -95,16 +81,16 @@ describe('Google Docs import', () => {
     const labels = await page.locator('aside ol li .label').allTextContents();
     assert.deepEqual(labels, ['Overview', 'Write the server', 'Survey']);
 
-    const stored = await adminFetch(server, `/api/admin/codelabs/${encodeURIComponent(id)}`);
+    const stored = await adminFetch(room.server, `/api/admin/codelabs/${encodeURIComponent(id)}`);
     assert.equal(stored.steps[1].duration_minutes, 5);
     assert.match(stored.steps[0].markdown, /!\[Architecture\]\(uploads\/[a-z2-7]{32}\.png\)/);
     assert.match(stored.steps[1].markdown, /\[Download Go\]\(https:\/\/go\.dev\/dl\/ "button"\)/);
   });
 
   it('shows the step with its code, terminal, boxes and button to attendees', async () => {
-    const res = await fetch(`${new URL(server.adminURL).origin}/api/admin/codelabs/${encodeURIComponent(id)}`, {
+    const res = await fetch(`${room.origin}/api/admin/codelabs/${encodeURIComponent(id)}`, {
       method: 'PATCH',
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${room.server.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ is_public: true }),
     });
     assert.equal(res.status, 200, 'publishing the imported codelab');
@@ -113,10 +99,10 @@ describe('Google Docs import', () => {
       ['dark', { viewport: { width: 1280, height: 1000 }, colorScheme: 'dark' }],
       ['phone', { viewport: { width: 390, height: 1400 }, colorScheme: 'light' }],
     ]) {
-      const ctx = await browser.newContext(opts);
+      const ctx = await room.browser.newContext(opts);
       const ap = await ctx.newPage();
       ap.on('pageerror', (e) => errors.push(e.message));
-      await ap.goto(`${server.attendeeURL}#/codelabs/${encodeURIComponent(id)}/2`);
+      await ap.goto(`${room.server.attendeeURL}#/codelabs/${encodeURIComponent(id)}/2`);
       const step = ap.locator('article');
       await step.getByRole('heading', { name: '2. Write the server' }).waitFor();
       assert.match(await step.locator('.code-block:not(.terminal)').textContent(), /http\.ListenAndServe\(":8080", nil\)/);
@@ -128,7 +114,7 @@ describe('Google Docs import', () => {
       assert.equal(await button.getAttribute('href'), 'https://go.dev/dl/');
       assert.equal(await button.locator('span.button-icon').count(), 1);
       await ap.getByRole('link', { name: 'Report a mistake' }).waitFor();
-      await ap.screenshot({ path: join(outDir, `import-gdoc-step-${name}.png`), fullPage: name === 'phone' });
+      await ap.screenshot({ path: shot(`import-gdoc-step-${name}.png`), fullPage: name === 'phone' });
       await ctx.close();
     }
     assert.deepEqual(errors, []);
@@ -136,8 +122,7 @@ describe('Google Docs import', () => {
 
   it('switches the claat environment of an import in the editor', async () => {
     const md = 'id: envs\nenvironments: web, kiosk\n\n# Two Rooms\n\n## Everyone\nHello\n\n## At home\nEnvironment: web\nUse your laptop.\n\n## At the kiosk\nEnvironment: kiosk\nAsk for a badge.\n';
-    await page.goto(server.adminURL);
-    await page.getByRole('heading', { name: 'Your codelabs' }).waitFor();
+    await room.openAdmin(page);
     await page.locator('input[name="import-file"]').setInputFiles({ name: 'envs.md', mimeType: 'text/markdown', buffer: Buffer.from(md) });
     await page.waitForURL((u) => /#\/codelabs\/[^/]+$/.test(u.hash) && !u.hash.endsWith(encodeURIComponent(id)));
     const envId = decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
@@ -146,10 +131,10 @@ describe('Google Docs import', () => {
     assert.equal(await picker.inputValue(), 'web');
     await picker.selectOption('kiosk');
     await page.locator('li.hidden-step', { hasText: 'At home' }).waitFor();
-    await page.screenshot({ path: join(outDir, 'import-environment-picker.png') });
+    await page.screenshot({ path: shot('import-environment-picker.png') });
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByTestId('save-status').filter({ hasText: /^(Saved|All changes saved)$/ }).waitFor();
-    const stored = await adminFetch(server, `/api/admin/codelabs/${encodeURIComponent(envId)}`);
+    const stored = await adminFetch(room.server, `/api/admin/codelabs/${encodeURIComponent(envId)}`);
     assert.deepEqual(stored.steps.map((s) => !!s.hidden), [false, true, false]);
     assert.deepEqual(stored.steps[2].environments, ['kiosk']);
     assert.deepEqual(errors, []);

@@ -2,15 +2,10 @@
 // claat's sample codelab.md (its image img/codelabexample.png cannot travel
 // with a bare .md) lists the missing image in the editor, and uploading the
 // file there fixes every reference.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { adminFetch, startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
-
-const outDir = resolve(import.meta.dirname, '..', '..', 'test-output');
-mkdirSync(outDir, { recursive: true });
+import { adminFetch } from './server.mjs';
+import { shot, useRoom } from './room.mjs';
 
 const SAMPLE = `author: Marc DiPasquale
 summary: Create a CodeLab Using Markdown
@@ -41,24 +36,12 @@ const PNG = Buffer.from(
 );
 
 describe('import with a missing image', () => {
-  let server;
-  let browser;
+  const room = useRoom();
   let page;
-  const errors = [];
+  const errors = room.pageErrors;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.adminURL);
-    await page.getByRole('heading', { name: 'Your codelabs' }).waitFor();
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
+    page = await room.adminPage('', { viewport: { width: 1280, height: 860 } });
   });
 
   it('lists the missing image after import and fixes it with an upload', async () => {
@@ -73,15 +56,14 @@ describe('import with a missing image', () => {
     const panel = page.getByRole('region', { name: 'Missing images' });
     await panel.waitFor();
     assert.match(await panel.textContent(), /img\/codelabexample\.png\s*in step 1/);
-    await page.screenshot({ path: join(outDir, 'import-missing-images.png') });
+    await page.screenshot({ path: shot('import-missing-images.png') });
     // The same panel in dark mode at phone width.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 800 }, colorScheme: 'dark' });
+    const phone = await room.browser.newContext({ viewport: { width: 390, height: 800 }, colorScheme: 'dark' });
     const pp = await phone.newPage();
-    await pp.goto(server.adminURL);
-    await pp.getByRole('heading', { name: 'Your codelabs' }).waitFor();
+    await room.openAdmin(pp);
     await pp.goto(page.url());
     await pp.getByRole('region', { name: 'Missing images' }).waitFor();
-    await pp.screenshot({ path: join(outDir, 'import-missing-images-phone-dark.png') });
+    await pp.screenshot({ path: shot('import-missing-images-phone-dark.png') });
     await phone.close();
 
     const upload = panel.getByRole('button', { name: 'Upload image for img/codelabexample.png' });
@@ -93,7 +75,7 @@ describe('import with a missing image', () => {
     await page.locator('.toast.success', { hasText: 'img/codelabexample.png uploaded' }).waitFor();
     await panel.waitFor({ state: 'detached' });
 
-    const stored = await adminFetch(server, `/api/admin/codelabs/${encodeURIComponent(id)}`);
+    const stored = await adminFetch(room.server, `/api/admin/codelabs/${encodeURIComponent(id)}`);
     assert.match(stored.steps[0].markdown, /!\[image_caption\]\(uploads\/[a-z2-7]{32}\.png\)/);
     assert.doesNotMatch(stored.steps[0].markdown, /img\/codelabexample\.png/);
     assert.deepEqual(errors, []);

@@ -4,49 +4,29 @@
 // 127.0.0.1 (no DNS, no traffic off this machine), which gives a real
 // non-secure origin on loopback; --allow-host lets the server answer to
 // that name (it answers only the names it advertises, against DNS rebinding).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
-
-async function adminSend(server, method, path, body) {
-  const base = new URL(server.adminURL).origin;
-  const res = await fetch(base + path, {
-    method,
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: got status ${res.status}, want 2xx`);
-  return res.json();
-}
+import { useRoom } from './room.mjs';
+import { makeCodelab } from './api-helpers.mjs';
 
 describe('copy buttons on a non-secure origin', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer({ args: ['--allow-host', 'classroom.test'] });
-    browser = await launchBrowser(['--host-resolver-rules=MAP classroom.test 127.0.0.1']);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
+  const room = useRoom({
+    serverArgs: ['--allow-host', 'classroom.test'],
+    browserArgs: ['--host-resolver-rules=MAP classroom.test 127.0.0.1'],
   });
 
   it('copies code over plain http with the selection fallback', async () => {
-    const lab = await adminSend(server, 'POST', '/api/admin/codelabs', { title: 'Copy test', is_public: true });
-    await adminSend(server, 'PUT', `/api/admin/codelabs/${lab.id}/steps`, {
-      steps: [{ title: 'Code', markdown: '```sh\necho insecure-copy-works\n```', duration_minutes: 1 }],
-    });
-    const port = new URL(server.attendeeURL).port;
-    const secureOrigin = new URL(server.attendeeURL).origin;
-    const ctx = await browser.newContext();
+    const labId = await makeCodelab(room.server, { title: 'Copy test', is_public: true }, [
+      { title: 'Code', markdown: '```sh\necho insecure-copy-works\n```', duration_minutes: 1 },
+    ]);
+    const port = new URL(room.server.attendeeURL).port;
+    const secureOrigin = new URL(room.server.attendeeURL).origin;
+    const ctx = await room.browser.newContext();
     await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: secureOrigin });
     const page = await ctx.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`http://classroom.test:${port}/#/codelabs/${lab.id}/1`);
+    await page.goto(`http://classroom.test:${port}/#/codelabs/${labId}/1`);
     await page.locator('.step-content .code-block .copy-btn').waitFor();
     const env = await page.evaluate(() => ({ secure: window.isSecureContext, clipboard: typeof navigator.clipboard }));
     assert.deepEqual(env, { secure: false, clipboard: 'undefined' }, 'the page must really be a non-secure context');
@@ -56,7 +36,7 @@ describe('copy buttons on a non-secure origin', () => {
 
     // Read the browser's clipboard from a secure page of the same server.
     const reader = await ctx.newPage();
-    await reader.goto(server.attendeeURL);
+    await reader.goto(room.server.attendeeURL);
     const clip = await reader.evaluate(() => navigator.clipboard.readText());
     assert.match(clip, /^echo insecure-copy-works\n?$/);
     assert.deepEqual(errors, []);

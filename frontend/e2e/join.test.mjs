@@ -2,12 +2,12 @@
 // loopback (--no-mdns): QR, the printed URL, the "can't reach" warning,
 // /admin/join, one codelab's access code, projector mode, and the attendee
 // landing page naming the workshop.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { adminFetch, startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
+import { adminFetch } from './server.mjs';
+import { useRoom } from './room.mjs';
 
 const outDir = resolve(import.meta.dirname, 'output');
 const docsShot = resolve(import.meta.dirname, '..', '..', 'docs', 'screenshot-join.png');
@@ -38,22 +38,15 @@ async function qrBox(page) {
 }
 
 describe('the classroom join screen', () => {
+  const room = useRoom();
   let server;
-  let browser;
   let ctx;
   let lab;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    server = room.server;
+    ctx = await room.browser.newContext({ viewport: { width: 1440, height: 900 } });
     lab = await createCodelab(server, { title: 'Go for beginners', access_code: 'GOPHER42', is_public: true });
-  });
-
-  after(async () => {
-    await ctx?.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await server?.stop();
   });
 
   it('the admin home warns that attendees cannot reach a loopback-only laptop', async () => {
@@ -133,7 +126,7 @@ describe('the classroom join screen', () => {
   });
 
   it('the attendee landing page names the workshop', async () => {
-    const attendee = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const attendee = await room.browser.newContext({ viewport: { width: 390, height: 800 } });
     const page = await attendee.newPage();
     await page.goto(server.attendeeURL);
     const banner = page.getByTestId('workshop-name');

@@ -4,11 +4,10 @@
 // codelab, writes a step with Tab-indented markdown and publishes it. Focus
 // lands on the new content each time (the joined bar, the next step's heading,
 // the chat box, back on the Chat button).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminFetch, startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
-import { adminURL, attendeeURL, makeWorkshop, shot } from './a11y-kit.mjs';
+import { adminFetch } from './server.mjs';
+import { adminURL, attendeeURL, shot, useWorkshop } from './a11y-kit.mjs';
 
 /** focused describes document.activeElement: tag, name, testid, text. */
 function focused(page) {
@@ -40,26 +39,13 @@ async function tabTo(page, selector, { back = false, max = 60 } = {}) {
 }
 
 describe('keyboard only', () => {
-  let server;
-  let browser;
-  let id = '';
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    id = await makeWorkshop(server);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  const room = useWorkshop();
 
   it('an attendee skips to the content, joins, reads on, chats and asks for help', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const ctx = await room.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();
     try {
-      await page.goto(attendeeURL(server, `#/codelabs/${id}/1`));
+      await page.goto(attendeeURL(room.server, `#/codelabs/${room.id}/1`));
       await page.locator('input[name="attendee-name"]').waitFor();
       // The first Tab stop is the skip link; it moves focus to <main>.
       await page.keyboard.press('Tab');
@@ -100,7 +86,7 @@ describe('keyboard only', () => {
       await tabTo(page, '[data-testid="help"] button', { back: true });
       await page.keyboard.press('Enter');
       await page.locator('[data-testid="help"][data-status="waiting"]').waitFor();
-      const queue = await adminFetch(server, `/api/admin/codelabs/${id}/help`);
+      const queue = await adminFetch(room.server, `/api/admin/codelabs/${room.id}/help`);
       assert.deepEqual(queue.map((h) => [h.attendee.name, h.step]), [['Kim', 2]]);
     } finally {
       await ctx.close();
@@ -108,10 +94,10 @@ describe('keyboard only', () => {
   });
 
   it('a facilitator creates a codelab, writes a step with Tab indents and publishes it', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await room.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     try {
-      await page.goto(adminURL(server, '#/', '', true));
+      await page.goto(adminURL(room.server, '#/', '', true));
       await page.locator('main.home').waitFor();
       await tabTo(page, 'main.home .btn.primary, header .btn.primary');
       await page.keyboard.press('Enter');
@@ -150,10 +136,10 @@ describe('keyboard only', () => {
       await tabTo(page, 'input[name="is_public"]', { max: 80 });
       await page.keyboard.press('Space');
       await page.locator('[data-testid="save-status"].saved').first().waitFor();
-      const saved = await adminFetch(server, `/api/admin/codelabs/${encodeURIComponent(newId)}`);
+      const saved = await adminFetch(room.server, `/api/admin/codelabs/${encodeURIComponent(newId)}`);
       assert.equal(saved.is_public, true);
       assert.deepEqual(saved.steps.map((s) => [s.title, s.markdown]), [['First steps', '- one\n  - nested']]);
-      const pub = await (await fetch(`${server.attendeeURL}api/codelabs`)).json();
+      const pub = await (await fetch(`${room.server.attendeeURL}api/codelabs`)).json();
       assert.ok(pub.some((c) => c.id === newId), 'the codelab is in the public list');
     } finally {
       await ctx.close();

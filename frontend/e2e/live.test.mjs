@@ -1,12 +1,12 @@
 // live.test.mjs: a live workshop in three browser contexts — the facilitator's
 // dashboard and two attendees — against the real server: registration, chat,
 // DMs, help queue, progress, announcements, a hostile name and an offline send.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
+import { useRoom } from './room.mjs';
+import { adminCall, makeCodelab } from './api-helpers.mjs';
 
 const outDir = resolve(import.meta.dirname, 'output');
 const docsDir = resolve(import.meta.dirname, '..', '..', 'docs');
@@ -14,47 +14,14 @@ mkdirSync(outDir, { recursive: true });
 
 const EVIL = '<img src=x onerror=alert(1)>';
 
-/** api calls the server's JSON API as the facilitator. */
-async function api(server, method, path, body) {
-  const res = await fetch(new URL(server.adminURL).origin + path, {
-    method,
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: got status ${res.status} ${text}, want 2xx`);
-  return text ? JSON.parse(text) : undefined;
-}
-
 describe('live workshop', () => {
-  let server;
-  let browser;
+  const room = useRoom({ dismissDialogs: true });
   let labId = '';
-  const dialogs = [];
-  const pageErrors = [];
+  const { pageErrors, dialogs } = room;
   let admin, one, two; // pages
   let oneCtx;
   let oneId = '';
   let twoId = '';
-
-  async function newPage(viewport) {
-    const ctx = await browser.newContext({ viewport });
-    const page = await ctx.newPage();
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    return { ctx, page };
-  }
-
-  async function register(page, name) {
-    await page.goto(`${server.attendeeURL}#/codelabs/${labId}`);
-    await page.locator('input[name="attendee-name"]').fill(name);
-    await page.getByRole('button', { name: 'Join', exact: true }).click();
-    await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
-    return page.evaluate((k) => JSON.parse(localStorage.getItem(k)).id, `ocl.attendee.${labId}`);
-  }
 
   /** chatLine finds a chat bubble with this exact text. */
   const chatLine = (page, text) =>
@@ -66,35 +33,24 @@ describe('live workshop', () => {
   }
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const lab = await api(server, 'POST', '/api/admin/codelabs', { title: 'Live Go workshop', is_public: true });
-    labId = lab.id;
-    await api(server, 'PUT', `/api/admin/codelabs/${labId}/steps`, {
-      steps: [
-        { title: 'Install Go', markdown: 'Download Go.', duration_minutes: 5 },
-        { title: 'Hello world', markdown: 'Write `main.go`.', duration_minutes: 10 },
-        { title: 'Handlers', markdown: 'Add a route.', duration_minutes: 10 },
-      ],
-    });
+    labId = await makeCodelab(room.server, { title: 'Live Go workshop', is_public: true }, [
+      { title: 'Install Go', markdown: 'Download Go.', duration_minutes: 5 },
+      { title: 'Hello world', markdown: 'Write `main.go`.', duration_minutes: 10 },
+      { title: 'Handlers', markdown: 'Add a route.', duration_minutes: 10 },
+    ]);
 
-    ({ page: admin } = await newPage({ width: 1440, height: 900 }));
-    await admin.goto(server.adminURL);
-    await admin.getByRole('heading', { name: 'Your codelabs' }).waitFor();
+    admin = await room.newPage({ viewport: { width: 1440, height: 900 } });
+    await room.openAdmin(admin);
     await admin.getByRole('link', { name: 'Live dashboard →' }).click();
     await admin.locator('[data-testid="live-dashboard"]').waitFor();
     assert.equal(new URL(admin.url()).hash, `#/codelabs/${labId}/live`);
     await admin.locator('[data-testid="connection"][data-state="online"]').waitFor();
 
-    ({ page: one, ctx: oneCtx } = await newPage({ width: 1280, height: 800 }));
-    ({ page: two } = await newPage({ width: 390, height: 844 }));
-    oneId = await register(one, 'Ada');
-    twoId = await register(two, EVIL);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
+    one = await room.newPage({ viewport: { width: 1280, height: 800 } });
+    oneCtx = one.context();
+    two = await room.newPage({ viewport: { width: 390, height: 844 } });
+    oneId = await room.join(one, labId, 'Ada');
+    twoId = await room.join(two, labId, EVIL);
   });
 
   it('shows both attendees on the dashboard, names as text', async () => {
@@ -162,8 +118,8 @@ describe('live workshop', () => {
     await one.locator('[data-testid="announcement"]').getByRole('button', { name: 'Dismiss' }).click();
     await one.locator('[data-testid="announcement"]').waitFor({ state: 'detached' });
 
-    await one.goto(`${server.attendeeURL}#/`);
-    await one.goto(`${server.attendeeURL}#/codelabs/${labId}`);
+    await one.goto(`${room.server.attendeeURL}#/`);
+    await one.goto(`${room.server.attendeeURL}#/codelabs/${labId}`);
     await one.waitForURL(new RegExp(`#/codelabs/${labId}/2$`));
     await one.locator('[data-testid="connection"][data-state="online"]').waitFor();
     await one.getByRole('heading', { name: '2. Hello world' }).waitFor();
@@ -202,12 +158,13 @@ describe('live workshop', () => {
   });
 
   it('an access-coded codelab: wrong code, right code, then the same attendee on another device', async () => {
-    const lab = await api(server, 'POST', '/api/admin/codelabs', { title: 'Secret lab', is_public: true, access_code: 'Open Sesame' });
-    await api(server, 'PUT', `/api/admin/codelabs/${lab.id}/steps`, {
+    const lab = await adminCall(room.server, 'POST', '/api/admin/codelabs', { title: 'Secret lab', is_public: true, access_code: 'Open Sesame' });
+    await adminCall(room.server, 'PUT', `/api/admin/codelabs/${lab.id}/steps`, {
       steps: [{ title: 'One', markdown: 'first' }, { title: 'Two', markdown: 'second' }],
     });
-    const { page, ctx } = await newPage({ width: 1024, height: 768 });
-    await page.goto(`${server.attendeeURL}#/codelabs/${lab.id}`);
+    const page = await room.newPage({ viewport: { width: 1024, height: 768 } });
+    const ctx = page.context();
+    await page.goto(`${room.server.attendeeURL}#/codelabs/${lab.id}`);
     await page.locator('input[name="attendee-name"]').fill('Grace');
     await page.locator('input[name="access-code"]').fill('wrong');
     await page.getByRole('button', { name: 'Join', exact: true }).click();
@@ -216,12 +173,13 @@ describe('live workshop', () => {
     await page.getByRole('button', { name: 'Join', exact: true }).click();
     await page.getByRole('heading', { name: '1. One' }).waitFor();
     await page.getByRole('button', { name: 'Next →' }).click();
-    await admin.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${lab.id}/live`);
+    await admin.goto(`${room.origin}/admin/#/codelabs/${lab.id}/live`);
     await admin.locator('[data-testid="attendee-row"][data-step="2"]', { hasText: 'Grace' }).waitFor();
     const code = await page.locator('[data-testid="continue-code"]').textContent();
 
-    const { page: other, ctx: otherCtx } = await newPage({ width: 390, height: 844 });
-    await other.goto(`${server.attendeeURL}#/codelabs/${lab.id}`);
+    const other = await room.newPage({ viewport: { width: 390, height: 844 } });
+    const otherCtx = other.context();
+    await other.goto(`${room.server.attendeeURL}#/codelabs/${lab.id}`);
     await other.getByRole('button', { name: 'Continue on this device' }).click();
     await other.locator('input[name="continue-code"]').fill(code.toLowerCase().replace(/^(...)/, '$1-'));
     await other.getByRole('button', { name: 'Continue', exact: true }).click();
@@ -234,7 +192,7 @@ describe('live workshop', () => {
     await admin.locator('[data-testid="attendee-row"]', { hasText: 'Finished' }).waitFor();
     await ctx.close();
     await otherCtx.close();
-    await admin.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${labId}/live`);
+    await admin.goto(`${room.origin}/admin/#/codelabs/${labId}/live`);
     await admin.locator('[data-testid="connection"][data-state="online"]').waitFor();
   });
 

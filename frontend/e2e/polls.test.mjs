@@ -3,48 +3,23 @@
 // banner, the dashboard and the projector's join screen show the server's
 // counts as bars, the facilitator closes the poll and shows the results, and
 // the attendees see them. Real server, real Chromium.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { adminFetch, startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
+import { adminFetch } from './server.mjs';
 import { makeCodelab } from './api-helpers.mjs';
+import { shot, useRoom } from './room.mjs';
 
-const outDir = resolve(import.meta.dirname, '..', '..', 'test-output');
-mkdirSync(outDir, { recursive: true });
 
 describe('live polls', () => {
-  let server;
-  let browser;
+  const room = useRoom();
   let labId = '';
-  const pageErrors = [];
+  const { pageErrors } = room;
   let admin, projector;
   const attendees = {};
 
-  async function newPage(options) {
-    const ctx = await browser.newContext(options);
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    return page;
-  }
-
-  async function adminPage(hash, options) {
-    const page = await newPage(options);
-    const origin = new URL(server.adminURL).origin;
-    await page.goto(`${origin}/admin/#token=${server.token}`);
-    await page.getByRole('heading', { name: 'Your codelabs' }).waitFor();
-    await page.goto(`${origin}/admin/${hash}`);
-    return page;
-  }
-
   async function join(name, options) {
-    const page = await newPage(options);
-    await page.goto(`${server.attendeeURL}#/codelabs/${labId}`);
-    await page.locator('input[name="attendee-name"]').fill(name);
-    await page.getByRole('button', { name: 'Join', exact: true }).click();
-    await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
-    attendees[name] = page;
+    attendees[name] = await room.newPage(options);
+    await room.join(attendees[name], labId, name);
   }
 
   /** counts reads the bars' numbers of one chart, in option order. */
@@ -64,24 +39,17 @@ describe('live polls', () => {
   }
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    labId = await makeCodelab(server, { title: 'Polls workshop', is_public: true }, [
+    labId = await makeCodelab(room.server, { title: 'Polls workshop', is_public: true }, [
       { title: 'Set up', markdown: 'Install the tools.', duration_minutes: 5 },
       { title: 'Build', markdown: 'Build the thing.', duration_minutes: 10 },
     ]);
-    admin = await adminPage(`#/codelabs/${labId}/live`, { viewport: { width: 1440, height: 1000 } });
+    admin = await room.adminPage(`#/codelabs/${labId}/live`, { viewport: { width: 1440, height: 1000 } });
     await admin.locator('[data-testid="connection"][data-state="online"]').waitFor();
-    projector = await adminPage(`#/join/${labId}`, { viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+    projector = await room.adminPage(`#/join/${labId}`, { viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
     await projector.locator('[data-testid="join-screen"]').waitFor();
     await join('Ann', { viewport: { width: 1024, height: 768 } });
     await join('Bo', { viewport: { width: 390, height: 800 } });
     await join('Cy', { viewport: { width: 320, height: 720 }, colorScheme: 'dark' });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('starts a three-option poll and counts one answer per attendee, live', async () => {
@@ -102,7 +70,7 @@ describe('live polls', () => {
       await banner.locator('[data-testid="poll-option"]', { hasText: option }).click();
       await banner.locator('[data-testid="poll-option"][aria-pressed="true"]', { hasText: option }).waitFor();
     }
-    await attendees.Cy.locator('[data-testid="poll-banner"]').screenshot({ path: resolve(outDir, 'polls-attendee-banner-open-dark-320.png') });
+    await attendees.Cy.locator('[data-testid="poll-banner"]').screenshot({ path: shot('polls-attendee-banner-open-dark-320.png') });
     // Bo changes his mind and back: still one answer.
     const bo = attendees.Bo.locator('[data-testid="poll-banner"]');
     await bo.locator('[data-testid="poll-option"]', { hasText: 'Emacs' }).click();
@@ -113,9 +81,9 @@ describe('live polls', () => {
     const bars = projector.locator('[data-testid="projector-poll"] [data-testid="poll-bar-value"]');
     assert.match(await bars.nth(2).textContent(), /2 votes \(67\s?%\)/);
     assert.match(await projector.locator('[data-testid="projector-poll"] figcaption').textContent(), /3 people answered/);
-    await projector.screenshot({ path: resolve(outDir, 'polls-projector-light.png') });
+    await projector.screenshot({ path: shot('polls-projector-light.png') });
 
-    const server_ = await adminFetch(server, `/api/admin/codelabs/${labId}/polls`);
+    const server_ = await adminFetch(room.server, `/api/admin/codelabs/${labId}/polls`);
     assert.deepEqual(server_.polls[0].results, { counts: [1, 0, 2], total: 3 });
     // Attendees do not see the counts while the poll is open.
     assert.equal(await attendees.Ann.locator('[data-testid="poll-banner"] [data-testid="poll-chart"]').count(), 0);
@@ -134,22 +102,22 @@ describe('live polls', () => {
     const cy = attendees.Cy.locator('[data-testid="poll-banner"]');
     assert.match(await cy.locator('[data-testid="poll-bar"]').nth(2).textContent(), /your answer/);
     assert.deepEqual(await counts(cy), [1, 0, 2]);
-    await cy.screenshot({ path: resolve(outDir, 'polls-attendee-banner-dark-320.png') });
-    await attendees.Cy.screenshot({ path: resolve(outDir, 'polls-attendee-page-dark-320.png') });
+    await cy.screenshot({ path: shot('polls-attendee-banner-dark-320.png') });
+    await attendees.Cy.screenshot({ path: shot('polls-attendee-page-dark-320.png') });
     // The projector keeps the closed poll up while its results are shown.
     await projector.locator('[data-testid="projector-poll"][data-status="closed"]').waitFor();
-    await admin.screenshot({ path: resolve(outDir, 'polls-dashboard.png'), fullPage: true });
+    await admin.screenshot({ path: shot('polls-dashboard.png'), fullPage: true });
 
     // The same banner in Arabic: right to left, bars growing from the right.
-    await attendees.Cy.goto(`${server.attendeeURL}?lang=ar#/codelabs/${labId}`);
+    await attendees.Cy.goto(`${room.server.attendeeURL}?lang=ar#/codelabs/${labId}`);
     await waitCounts(attendees.Cy, '[data-testid="poll-banner"]', [1, 0, 2]);
     assert.equal(await attendees.Cy.evaluate(() => document.documentElement.dir), 'rtl');
-    await attendees.Cy.locator('[data-testid="poll-banner"]').screenshot({ path: resolve(outDir, 'polls-attendee-banner-ar-320.png') });
+    await attendees.Cy.locator('[data-testid="poll-banner"]').screenshot({ path: shot('polls-attendee-banner-ar-320.png') });
     assert.deepEqual(pageErrors, []);
   });
   it('prepares a poll in the editor and starts it from the dashboard', async () => {
-    const origin = new URL(server.adminURL).origin;
-    const editor = await adminPage(`#/codelabs/${labId}`, { viewport: { width: 1280, height: 1000 }, colorScheme: 'dark' });
+    const origin = room.origin;
+    const editor = await room.adminPage(`#/codelabs/${labId}`, { viewport: { width: 1280, height: 1000 }, colorScheme: 'dark' });
     const list = editor.locator('[data-testid="prepared-polls"]');
     await list.getByRole('button', { name: 'Add a poll' }).click();
     await list.locator('[data-testid="poll-question"]').fill('How is the pace?');
@@ -166,10 +134,10 @@ describe('live polls', () => {
         const r = await fetch(`${o}/api/admin/codelabs/${id}/prepared-polls`, { headers: { Authorization: `Bearer ${tok}` } });
         return (await r.json()).polls.length === 1;
       },
-      [origin, labId, server.token],
+      [origin, labId, room.server.token],
     );
-    await list.screenshot({ path: resolve(outDir, 'polls-prepared-editor-dark.png') });
-    const saved = await adminFetch(server, `/api/admin/codelabs/${labId}/prepared-polls`);
+    await list.screenshot({ path: shot('polls-prepared-editor-dark.png') });
+    const saved = await adminFetch(room.server, `/api/admin/codelabs/${labId}/prepared-polls`);
     assert.deepEqual(saved.polls.map((p) => [p.question, p.options, p.step]), [['How is the pace?', ['Too slow', 'Just right'], 2]]);
 
     await admin.reload();

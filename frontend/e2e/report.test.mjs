@@ -2,44 +2,21 @@
 // reaches step 3, one asks for help at step 1 and chats), the facilitator
 // opens the report and its numbers match what happened; after a new
 // session the old one still reports them and the new one is empty.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
 import { adminCall, makeCodelab } from './api-helpers.mjs';
+import { shot, useRoom } from './room.mjs';
 
-const outDir = resolve(import.meta.dirname, '..', '..', 'test-output');
-mkdirSync(outDir, { recursive: true });
 
 describe('workshop report', () => {
-  let server;
-  let browser;
+  const room = useRoom();
   let labId = '';
-  const pageErrors = [];
-
-  async function newPage(viewport, colorScheme = 'light') {
-    const ctx = await browser.newContext({ viewport, colorScheme });
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    return page;
-  }
+  const { pageErrors } = room;
 
   async function join(name) {
-    const page = await newPage({ width: 1000, height: 800 });
-    await page.goto(`${server.attendeeURL}#/codelabs/${labId}`);
-    await page.locator('input[name="attendee-name"]').fill(name);
-    await page.getByRole('button', { name: 'Join', exact: true }).click();
-    await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+    const page = await room.newPage({ viewport: { width: 1000, height: 800 }, colorScheme: 'light' });
+    await room.join(page, labId, name);
     return page;
-  }
-
-  /** openAdmin signs in with the admin link (token in its fragment), then goes to hash. */
-  async function openAdmin(page, hash) {
-    await page.goto(server.adminURL);
-    await page.waitForFunction(() => !location.hash.includes('token='));
-    await page.evaluate((h) => (location.hash = h), hash);
   }
 
   /** card reads one headline figure of the report page. */
@@ -48,18 +25,11 @@ describe('workshop report', () => {
     page.locator('[data-testid="report-step"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-reached'))));
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    labId = await makeCodelab(server, { title: 'Report workshop', is_public: true }, [
+    labId = await makeCodelab(room.server, { title: 'Report workshop', is_public: true }, [
       { title: 'Install', markdown: 'Install it.', duration_minutes: 5 },
       { title: 'Run', markdown: 'Run it.', duration_minutes: 5 },
       { title: 'Ship', markdown: 'Ship it.', duration_minutes: 5 },
     ]);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('shows what the session did, and keeps it after a new session', async () => {
@@ -79,13 +49,12 @@ describe('workshop report', () => {
     // The report reads the committed log: poll until the server has all of it.
     const path = `/api/admin/codelabs/${labId}/report`;
     const done = (rep) => rep.steps[2].reached === 1 && rep.summary.chat_messages === 1;
-    for (let rep = await adminCall(server, 'GET', path); !done(rep); rep = await adminCall(server, 'GET', path)) {
+    for (let rep = await adminCall(room.server, 'GET', path); !done(rep); rep = await adminCall(room.server, 'GET', path)) {
       await new Promise((r) => setTimeout(r, 100));
     }
-    const admin = await newPage({ width: 1280, height: 900 });
-    await openAdmin(admin, `#/codelabs/${labId}/report`);
+    const admin = await room.adminPage(`#/codelabs/${labId}/report`, { viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
     await admin.locator('[data-testid="report-step"]').first().waitFor({ timeout: 8000 }).catch(async (e) => {
-      await admin.screenshot({ path: resolve(outDir, 'report-failure.png') });
+      await admin.screenshot({ path: shot('report-failure.png') });
       throw e;
     });
     assert.equal(await card(admin, 'attendees'), '2');
@@ -93,22 +62,21 @@ describe('workshop report', () => {
     assert.equal(await card(admin, 'chat'), '1');
     assert.deepEqual(await reached(admin), [2, 1, 1]);
     assert.equal(await admin.locator('[data-testid="report-step"][data-step="1"]').getAttribute('data-help'), '1');
-    await admin.screenshot({ path: resolve(outDir, 'report-light.png'), fullPage: true });
+    await admin.screenshot({ path: shot('report-light.png'), fullPage: true });
 
-    await adminCall(server, 'POST', `/api/admin/codelabs/${labId}/sessions`, { title: 'Afternoon' });
+    await adminCall(room.server, 'POST', `/api/admin/codelabs/${labId}/sessions`, { title: 'Afternoon' });
     await admin.reload();
     await admin.locator('[data-testid="report-step"]').first().waitFor();
     assert.equal(await card(admin, 'attendees'), '0', 'the new session starts empty');
-    const sessions = await adminCall(server, 'GET', `/api/admin/codelabs/${labId}/sessions`);
+    const sessions = await adminCall(room.server, 'GET', `/api/admin/codelabs/${labId}/sessions`);
     const old = sessions.find((s) => !s.current);
     await admin.locator('select').first().selectOption(old.id);
     await admin.locator('[data-testid="report-card"][data-key="attendees"] b', { hasText: '2' }).waitFor();
     assert.deepEqual(await reached(admin), [2, 1, 1], 'the old session keeps its funnel');
 
-    const dark = await newPage({ width: 420, height: 900 }, 'dark');
-    await openAdmin(dark, `#/codelabs/${labId}/report/${old.id}`);
+    const dark = await room.adminPage(`#/codelabs/${labId}/report/${old.id}`, { viewport: { width: 420, height: 900 }, colorScheme: 'dark' });
     await dark.locator('[data-testid="report-card"][data-key="attendees"] b', { hasText: '2' }).waitFor();
-    await dark.screenshot({ path: resolve(outDir, 'report-dark-phone.png'), fullPage: true });
+    await dark.screenshot({ path: shot('report-dark-phone.png'), fullPage: true });
     assert.deepEqual(pageErrors, []);
   });
 });

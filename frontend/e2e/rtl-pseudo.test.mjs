@@ -2,35 +2,20 @@
 // markdown editor stay left to right; the pseudo-locale (?lang=en-XA:
 // accented, 40 % longer) clips and overlaps nothing on the main screens.
 // Screenshots: test-output/rtl-*.png and pseudo-*.png.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
-import { adminURL, attendeeURL, makeWorkshop, overflowProblems, overlaps, shot } from './a11y-kit.mjs';
+import { adminURL, attendeeURL, overflowProblems, overlaps, shot, useWorkshop } from './a11y-kit.mjs';
 
 describe('right to left and the pseudo-locale', () => {
-  let server;
-  let browser;
-  let id = '';
-  const errors = [];
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    id = await makeWorkshop(server);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  const room = useWorkshop();
+  const errors = room.pageErrors;
 
   it('Arabic mirrors the step page and the dashboard; code and the editor stay left to right', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const ctx = await room.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await ctx.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(attendeeURL(server, `#/codelabs/${id}/1`, 'ar'));
+      await page.goto(attendeeURL(room.server, `#/codelabs/${room.id}/1`, 'ar'));
       await page.locator('input[name="attendee-name"]').fill('ليلى');
       await page.locator('[data-testid="register-panel"] button[type="submit"]').click();
       await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
@@ -55,15 +40,15 @@ describe('right to left and the pseudo-locale', () => {
 
       const admin = await ctx.newPage();
       admin.on('pageerror', (e) => errors.push(e.message));
-      await admin.goto(adminURL(server, '#/', 'ar', true));
+      await admin.goto(adminURL(room.server, '#/', 'ar', true));
       await admin.locator('main.home').waitFor();
-      await admin.goto(adminURL(server, `#/codelabs/${id}/live`, 'ar'));
+      await admin.goto(adminURL(room.server, `#/codelabs/${room.id}/live`, 'ar'));
       await admin.locator('[data-testid="attendee-row"]').first().waitFor();
       await admin.screenshot({ path: shot('rtl-ar-dashboard.png') });
       // The brand (first in the header) is at the right edge.
       const brand = await admin.locator('header.bar .brand').boundingBox();
       assert.ok(brand.x > 640, `the header's brand at x=${brand.x} must sit on the right`);
-      await admin.goto(adminURL(server, `#/codelabs/${id}`, 'ar'));
+      await admin.goto(adminURL(room.server, `#/codelabs/${room.id}`, 'ar'));
       await admin.locator('.list .item', { hasText: 'Install Go' }).click();
       const md = admin.locator('textarea[name="step-markdown"]');
       await md.waitFor();
@@ -80,7 +65,7 @@ describe('right to left and the pseudo-locale', () => {
     { w: 400, h: 800 },
   ]) {
     it(`pseudo-locale at ${w} px: nothing clipped, no control over another`, async () => {
-      const ctx = await browser.newContext({ viewport: { width: w, height: h } });
+      const ctx = await room.browser.newContext({ viewport: { width: w, height: h } });
       const problems = [];
       try {
         const page = await ctx.newPage();
@@ -90,10 +75,10 @@ describe('right to left and the pseudo-locale', () => {
           for (const x of await overflowProblems(p)) problems.push(`${screen}: ${x}`);
           for (const x of await overlaps(p)) problems.push(`${screen}: ${x}`);
         };
-        await page.goto(attendeeURL(server, '#/', 'en-XA'));
+        await page.goto(attendeeURL(room.server, '#/', 'en-XA'));
         await page.locator('main .grid a').first().waitFor();
         await look('landing');
-        await page.goto(attendeeURL(server, `#/codelabs/${id}/1`, 'en-XA'));
+        await page.goto(attendeeURL(room.server, `#/codelabs/${room.id}/1`, 'en-XA'));
         await page.locator('input[name="attendee-name"]').fill(`Pseudo ${w}`);
         await look('registration');
         await page.locator('[data-testid="register-panel"] button[type="submit"]').click();
@@ -103,16 +88,16 @@ describe('right to left and the pseudo-locale', () => {
         await page.locator('[data-testid="chat-panel"] textarea').waitFor();
         await look('chat');
         const admin = await ctx.newPage();
-        await admin.goto(adminURL(server, '#/', 'en-XA', true));
+        await admin.goto(adminURL(room.server, '#/', 'en-XA', true));
         await admin.locator('main.home').waitFor();
         await look('admin-home', admin);
-        await admin.goto(adminURL(server, `#/codelabs/${id}`, 'en-XA'));
+        await admin.goto(adminURL(room.server, `#/codelabs/${room.id}`, 'en-XA'));
         await admin.locator('textarea').first().waitFor();
         await look('editor', admin);
-        await admin.goto(adminURL(server, `#/codelabs/${id}/live`, 'en-XA'));
+        await admin.goto(adminURL(room.server, `#/codelabs/${room.id}/live`, 'en-XA'));
         await admin.locator('[data-testid="attendee-row"]').first().waitFor();
         await look('dashboard', admin);
-        await admin.goto(adminURL(server, '#/join', 'en-XA'));
+        await admin.goto(adminURL(room.server, '#/join', 'en-XA'));
         await admin.locator('[data-testid="join-screen"] img').first().waitFor();
         await look('join', admin);
       } finally {

@@ -2,32 +2,23 @@
 // script — a Korean word inside an unspaced title, Arabic typed without its
 // vowel marks — and says so when nothing matches. It also holds the first
 // page's size budget (bytes on the wire are deterministic for a build).
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
 import { makeCodelab } from './api-helpers.mjs';
+import { useRoom } from './room.mjs';
 
 describe('codelab search', () => {
-  let server;
-  let browser;
+  const room = useRoom();
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     const step = [{ title: '1', markdown: 'x' }];
     for (const title of ['쿠버네티스에 배포하기', 'Goでコンテナを作る', 'مُقَدِّمَة في البرمجة', 'Build a REST API'])
-      await makeCodelab(server, { title, is_public: true }, step);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+      await makeCodelab(room.server, { title, is_public: true }, step);
   });
 
   it('matches inside CJK titles and ignores Arabic vowel marks', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.attendeeURL);
+    const page = await (await room.browser.newContext()).newPage();
+    await page.goto(room.server.attendeeURL);
     const cards = page.locator('ul.grid > li');
     await cards.nth(3).waitFor();
     const titles = async () => (await cards.allInnerTexts()).map((t) => t.split('\n')[0]);
@@ -50,7 +41,7 @@ describe('codelab search', () => {
   // compressed bodies), none of the workshop's code or messages; opening a
   // codelab then loads them and its words are all in place.
   it('keeps the first page under 60 KB on the wire and loads the workshop on demand', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await room.browser.newContext();
     const page = await ctx.newPage();
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -58,7 +49,7 @@ describe('codelab search', () => {
     let bytes = 0;
     cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, new URL(e.request.url).pathname));
     cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
-    await page.goto(server.attendeeURL, { waitUntil: 'networkidle' });
+    await page.goto(room.server.attendeeURL, { waitUntil: 'networkidle' });
     await page.locator('ul.grid > li').nth(3).waitFor();
     const first = [...urls.values()];
     assert.ok(bytes > 10_000 && bytes < 60_000, `first page: ${bytes} bytes on the wire (${first.join(' ')})`);
@@ -76,10 +67,10 @@ describe('codelab search', () => {
   });
 
   it('says so when a page cannot be fetched, and Try again loads it', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await room.browser.newContext();
     const page = await ctx.newPage();
     await page.route(/\/assets\/CodelabPage-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
-    await page.goto(server.attendeeURL);
+    await page.goto(room.server.attendeeURL);
     await page.locator('ul.grid > li a').first().click();
     const alert = page.locator('main [role="alert"]');
     await alert.waitFor();

@@ -2,47 +2,25 @@
 // Content-Security-Policy without a single violation, and a page reached
 // through a foreign name that resolves to the laptop (DNS rebinding:
 // Chromium maps rebind.test to 127.0.0.1) is refused with 421.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
-
-async function api(server, method, path, body) {
-  const res = await fetch(new URL(server.adminURL).origin + path, {
-    method,
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  assert.ok(res.ok, `${method} ${path}: got status ${res.status}, want 2xx`);
-  return res.json();
-}
+import { useRoom } from './room.mjs';
+import { makeCodelab } from './api-helpers.mjs';
 
 describe('security headers in the browser', () => {
-  let server;
-  let browser;
+  const room = useRoom({ browserArgs: ['--host-resolver-rules=MAP rebind.test 127.0.0.1'] });
   let labId;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser(['--host-resolver-rules=MAP rebind.test 127.0.0.1']);
-    const lab = await api(server, 'POST', '/api/admin/codelabs', { title: 'CSP lab', is_public: true });
-    labId = lab.id;
-    await api(server, 'PUT', `/api/admin/codelabs/${labId}/steps`, {
-      steps: [
-        { title: 'Code', markdown: '| a | b |\n|:--|--:|\n| 1 | 2 |\n\n```go\nfmt.Println("hi")\n```', duration_minutes: 1 },
-        { title: 'More', markdown: 'Done.', duration_minutes: 1 },
-      ],
-    });
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
+    labId = await makeCodelab(room.server, { title: 'CSP lab', is_public: true }, [
+      { title: 'Code', markdown: '| a | b |\n|:--|--:|\n| 1 | 2 |\n\n```go\nfmt.Println("hi")\n```', duration_minutes: 1 },
+      { title: 'More', markdown: 'Done.', duration_minutes: 1 },
+    ]);
   });
 
   /** watchedPage records console errors, page errors and CSP violations. */
   async function watchedPage() {
-    const ctx = await browser.newContext();
+    const ctx = await room.browser.newContext();
     const page = await ctx.newPage();
     const problems = [];
     page.on('console', (m) => {
@@ -60,14 +38,14 @@ describe('security headers in the browser', () => {
 
   it('the attendee app joins and goes live with no CSP violation', async () => {
     const { ctx, page, problems } = await watchedPage();
-    const res = await page.goto(`${server.attendeeURL}#/codelabs/${labId}`);
+    const res = await page.goto(`${room.server.attendeeURL}#/codelabs/${labId}`);
     const csp = res.headers()['content-security-policy'] ?? '';
     assert.match(csp, /frame-ancestors 'none'/);
     assert.equal(res.headers()['referrer-policy'], 'no-referrer');
     await page.locator('input[name="attendee-name"]').fill('Ada');
     await page.getByRole('button', { name: 'Join', exact: true }).click();
     await page.locator('[data-testid="connection"][data-state="online"]').waitFor(); // the WebSocket is allowed
-    await page.goto(`${server.attendeeURL}#/codelabs/${labId}/1`);
+    await page.goto(`${room.server.attendeeURL}#/codelabs/${labId}/1`);
     await page.locator('.step-content .code-block').waitFor();
     assert.deepEqual(problems, []);
     // The watch works, and an injected inline script does not run.
@@ -87,23 +65,22 @@ describe('security headers in the browser', () => {
 
   it('the facilitator app, join screen and live dashboard load with no CSP violation', async () => {
     const { ctx, page, problems } = await watchedPage();
-    await page.goto(server.adminURL);
-    await page.getByRole('heading', { name: 'Your codelabs' }).waitFor();
-    await page.goto(new URL('/admin/#/join', server.adminURL).href);
+    await room.openAdmin(page);
+    await page.goto(new URL('/admin/#/join', room.server.adminURL).href);
     await page.waitForFunction(() => {
       const img = document.querySelector('[data-testid="join-qr"]');
       return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0; // the data: QR image drew
     });
-    await page.goto(new URL(`/admin/#/codelabs/${labId}/live`, server.adminURL).href);
+    await page.goto(new URL(`/admin/#/codelabs/${labId}/live`, room.server.adminURL).href);
     await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
     assert.deepEqual(problems, []);
     await ctx.close();
   });
 
   it('a foreign name resolving to this laptop gets 421, not the app', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await room.browser.newContext();
     const page = await ctx.newPage();
-    const port = new URL(server.attendeeURL).port;
+    const port = new URL(room.server.attendeeURL).port;
     const res = await page.goto(`http://rebind.test:${port}/`);
     assert.equal(res.status(), 421);
     const body = await res.json();

@@ -2,79 +2,35 @@
 // open (they see why, their chat stays as "removed attendee"), then starts a
 // new session: the dashboard empties, the other attendee is told, and the
 // old session is listed with its numbers. Real server, real Chromium.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
+import { shot, useRoom } from './room.mjs';
+import { adminCall, makeCodelab } from './api-helpers.mjs';
 
-const outDir = resolve(import.meta.dirname, '..', '..', 'test-output');
-mkdirSync(outDir, { recursive: true });
-
-async function api(server, method, path, body) {
-  const res = await fetch(new URL(server.adminURL).origin + path, {
-    method,
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: got status ${res.status} ${text}, want 2xx`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 describe('attendees and sessions', () => {
-  let server;
-  let browser;
+  const room = useRoom();
   let labId = '';
-  const pageErrors = [];
+  const { pageErrors } = room;
   let admin, ann, bo;
   let annId = '';
 
-  async function newPage(viewport) {
-    const ctx = await browser.newContext({ viewport });
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    return page;
-  }
-
-  async function register(page, name) {
-    await page.goto(`${server.attendeeURL}#/codelabs/${labId}`);
-    await page.locator('input[name="attendee-name"]').fill(name);
-    await page.getByRole('button', { name: 'Join', exact: true }).click();
-    await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
-    return page.evaluate((k) => JSON.parse(localStorage.getItem(k)).id, `ocl.attendee.${labId}`);
-  }
-
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const lab = await api(server, 'POST', '/api/admin/codelabs', { title: 'Sessions workshop', is_public: true });
-    labId = lab.id;
-    await api(server, 'PUT', `/api/admin/codelabs/${labId}/steps`, {
-      steps: [
-        { title: 'Install', markdown: 'Install it.', duration_minutes: 5 },
-        { title: 'Run', markdown: 'Run it.', duration_minutes: 5 },
-      ],
-    });
-    admin = await newPage({ width: 1440, height: 900 });
-    await admin.goto(`${new URL(server.adminURL).origin}/admin/#token=${server.token}`);
-    await admin.getByRole('heading', { name: 'Your codelabs' }).waitFor();
-    await admin.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${labId}/live`);
+    labId = await makeCodelab(room.server, { title: 'Sessions workshop', is_public: true }, [
+      { title: 'Install', markdown: 'Install it.', duration_minutes: 5 },
+      { title: 'Run', markdown: 'Run it.', duration_minutes: 5 },
+    ]);
+    admin = await room.newPage({ viewport: { width: 1440, height: 900 } });
+    await room.openAdmin(admin, `#/codelabs/${labId}/live`);
     await admin.locator('[data-testid="connection"][data-state="online"]').waitFor();
-    ann = await newPage({ width: 390, height: 800 });
-    bo = await newPage({ width: 1024, height: 768 });
-    annId = await register(ann, 'Ann');
-    await register(bo, 'Bo');
+    ann = await room.newPage({ viewport: { width: 390, height: 800 } });
+    bo = await room.newPage({ viewport: { width: 1024, height: 768 } });
+    annId = await room.join(ann, labId, 'Ann');
+    await room.join(bo, labId, 'Bo');
     await ann.locator('[data-testid="chat-toggle"]').click();
     await ann.locator('textarea[name="chat-text"]').fill('hello from ann');
     await ann.locator('textarea[name="chat-text"]').press('Enter');
     await admin.locator('[data-testid="attendee-row"]').nth(1).waitFor();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('removes an attendee whose page is open, and they see why', async () => {
@@ -82,17 +38,17 @@ describe('attendees and sessions', () => {
     await row.getByRole('button', { name: 'Remove' }).click();
     const dialog = admin.locator('dialog[open]');
     await dialog.getByText('Keep them, shown as “removed attendee”').waitFor();
-    await admin.screenshot({ path: resolve(outDir, 'sessions-remove-dialog.png') });
+    await admin.screenshot({ path: shot('sessions-remove-dialog.png') });
     await dialog.getByRole('button', { name: 'Remove' }).click();
 
     const ended = ann.locator('[data-testid="live-ended"]');
     await ended.waitFor();
     assert.match(await ended.textContent(), /The facilitator removed you from this codelab/);
-    await ann.screenshot({ path: resolve(outDir, 'sessions-removed-attendee.png') });
+    await ann.screenshot({ path: shot('sessions-removed-attendee.png') });
     await row.waitFor({ state: 'detached' });
     assert.equal(await admin.locator('[data-testid="attendee-row"]').count(), 1);
 
-    const history = await api(server, 'GET', `/api/admin/codelabs/${labId}/messages`);
+    const history = await adminCall(room.server, 'GET', `/api/admin/codelabs/${labId}/messages`);
     const kept = history.messages.find((m) => m.text === 'hello from ann');
     assert.equal(kept?.from.name, 'removed attendee', `got ${JSON.stringify(history.messages)}`);
   });
@@ -116,22 +72,22 @@ describe('attendees and sessions', () => {
     await past.first().getByRole('button').first().click();
     const detail = admin.locator('[data-testid="session-detail"]');
     await detail.getByText('Bo', { exact: true }).waitFor();
-    await admin.screenshot({ path: resolve(outDir, 'sessions-dashboard.png'), fullPage: true });
+    await admin.screenshot({ path: shot('sessions-dashboard.png'), fullPage: true });
     await admin.emulateMedia({ colorScheme: 'dark' });
     await admin.setViewportSize({ width: 390, height: 844 });
     await admin.locator('[data-testid="sessions"]').scrollIntoViewIfNeeded();
-    await admin.locator('[data-testid="sessions"]').screenshot({ path: resolve(outDir, 'sessions-dark-phone.png') });
+    await admin.locator('[data-testid="sessions"]').screenshot({ path: shot('sessions-dark-phone.png') });
     await admin.setViewportSize({ width: 1440, height: 900 });
     await admin.emulateMedia({ colorScheme: 'light' });
 
-    const list = await api(server, 'GET', `/api/admin/codelabs/${labId}/sessions`);
+    const list = await adminCall(room.server, 'GET', `/api/admin/codelabs/${labId}/sessions`);
     assert.equal(list.length, 2);
     assert.equal(list[0].title, 'Afternoon class');
     assert.equal(list[0].current, true);
 
     // Joining again works in the new, empty room.
     await bo.getByRole('button', { name: 'Join again' }).click();
-    await register(bo, 'Bo');
+    await room.join(bo, labId, 'Bo');
     await admin.locator('[data-testid="attendee-row"]').first().waitFor();
     assert.deepEqual(pageErrors, []);
   });

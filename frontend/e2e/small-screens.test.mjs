@@ -3,28 +3,13 @@
 // Arabic: nothing sticks out sideways (the page never scrolls horizontally),
 // the facilitator header wraps with every control reachable, and touch
 // controls are at least 44 px tall. Screenshots: test-output/small-*.png.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
-import { adminURL, attendeeURL, makeWorkshop, overflowProblems, shot } from './a11y-kit.mjs';
+import { adminURL, attendeeTour, overflowProblems, shot, useWorkshop } from './a11y-kit.mjs';
 
 describe('phones and small windows', () => {
-  let server;
-  let browser;
-  let id = '';
-  const errors = [];
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    id = await makeWorkshop(server);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  const room = useWorkshop();
+  const errors = room.pageErrors;
 
   const variants = [
     { lang: 'en', theme: 'light' },
@@ -34,7 +19,7 @@ describe('phones and small windows', () => {
 
   for (const { lang, theme } of variants) {
     it(`attendee at 320 px (${lang}, ${theme}): no sideways overflow, 44 px touch targets`, async () => {
-      const ctx = await browser.newContext({ viewport: { width: 320, height: 640 }, colorScheme: theme, hasTouch: true });
+      const ctx = await room.browser.newContext({ viewport: { width: 320, height: 640 }, colorScheme: theme, hasTouch: true });
       const problems = [];
       try {
         const page = await ctx.newPage();
@@ -44,19 +29,7 @@ describe('phones and small windows', () => {
           for (const p of await overflowProblems(page)) problems.push(`${screen}: ${p}`);
           for (const p of await smallTargets(page)) problems.push(`${screen}: ${p}`);
         };
-        await page.goto(attendeeURL(server, '#/', lang));
-        await page.locator('main .grid a').first().waitFor();
-        await look('landing');
-        await page.goto(attendeeURL(server, `#/codelabs/${id}/1`, lang));
-        await page.locator('input[name="attendee-name"]').waitFor();
-        await look('registration');
-        await page.locator('input[name="attendee-name"]').fill(`Ada ${lang} ${theme}`);
-        await page.locator('[data-testid="register-panel"] button[type="submit"]').click();
-        await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
-        await look('step');
-        await page.locator('[data-testid="chat-toggle"]').click();
-        await page.locator('[data-testid="chat-panel"]').waitFor();
-        await look('chat');
+        await attendeeTour(page, room.server, room.id, lang, `Ada ${lang} ${theme}`, look);
       } finally {
         await ctx.close();
       }
@@ -65,7 +38,7 @@ describe('phones and small windows', () => {
     });
 
     it(`facilitator at 400 px (${lang}, ${theme}): the header wraps, every control is on screen`, async () => {
-      const ctx = await browser.newContext({ viewport: { width: 400, height: 720 }, colorScheme: theme });
+      const ctx = await room.browser.newContext({ viewport: { width: 400, height: 720 }, colorScheme: theme });
       const problems = [];
       try {
         const page = await ctx.newPage();
@@ -83,16 +56,16 @@ describe('phones and small windows', () => {
           );
           for (const o of outside) problems.push(`${screen}: header control outside the window: ${o}`);
         };
-        await page.goto(adminURL(server, '#/', lang, true));
+        await page.goto(adminURL(room.server, '#/', lang, true));
         await page.locator('main.home').waitFor();
         await look('home');
-        await page.goto(adminURL(server, `#/codelabs/${id}`, lang));
+        await page.goto(adminURL(room.server, `#/codelabs/${room.id}`, lang));
         await page.locator('textarea').first().waitFor();
         await look('editor');
-        await page.goto(adminURL(server, `#/codelabs/${id}/live`, lang));
+        await page.goto(adminURL(room.server, `#/codelabs/${room.id}/live`, lang));
         await page.locator('[data-testid="live-dashboard"]').waitFor();
         await look('dashboard');
-        await page.goto(adminURL(server, '#/join', lang));
+        await page.goto(adminURL(room.server, '#/join', lang));
         await page.locator('[data-testid="join-screen"] img').first().waitFor();
         await look('join');
       } finally {

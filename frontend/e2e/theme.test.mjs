@@ -1,36 +1,21 @@
 // theme.test.mjs: the theme picker (System, Light, Dark) in both apps,
 // remembered and applied before the app's code runs; code highlighting
 // follows it; the projector join screen stays light unless asked.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
-import { adminURL, attendeeURL, makeWorkshop, shot } from './a11y-kit.mjs';
+import { adminURL, attendeeURL, shot, useWorkshop } from './a11y-kit.mjs';
 
 const theme = (page) => page.evaluate(() => document.documentElement.dataset.theme);
 const preBackground = (page) => page.evaluate(() => getComputedStyle(document.querySelector('.step-content pre')).backgroundColor);
 
 describe('theme', () => {
-  let server;
-  let browser;
-  let id = '';
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    id = await makeWorkshop(server);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  const room = useWorkshop();
 
   it('follows the system until a pick, which is remembered and set before the app runs', async () => {
-    const ctx = await browser.newContext({ colorScheme: 'light' });
+    const ctx = await room.browser.newContext({ colorScheme: 'light' });
     try {
       const page = await ctx.newPage();
-      await page.goto(attendeeURL(server, `#/codelabs/${id}/1`));
+      await page.goto(attendeeURL(room.server, `#/codelabs/${room.id}/1`));
       await page.locator('.step-content pre').first().waitFor();
       assert.equal(await theme(page), 'light');
       const lightPre = await preBackground(page);
@@ -52,11 +37,11 @@ describe('theme', () => {
       await page.unroute(/\/assets\/.*\.js$/);
 
       // The facilitator app shares the pick; the projected join screen stays light.
-      await page.goto(adminURL(server, '#/', '', true));
+      await page.goto(adminURL(room.server, '#/', '', true));
       await page.locator('main.home').waitFor();
       assert.equal(await theme(page), 'dark');
       assert.equal(await page.locator('[data-testid="theme-picker"]').inputValue(), 'dark');
-      await page.goto(adminURL(server, '#/join'));
+      await page.goto(adminURL(room.server, '#/join'));
       const screen = page.locator('[data-testid="join-screen"]');
       await screen.locator('img').first().waitFor();
       assert.equal(await screen.getAttribute('data-theme'), 'light');

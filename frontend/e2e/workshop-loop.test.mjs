@@ -5,29 +5,18 @@
 // the completion rules in the editor, sees each step live on the dashboard,
 // downloads the hand-ins as one ZIP and draws a raffle winner that the
 // projector's join screen shows big.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { adminFetch, startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
+import { adminFetch } from './server.mjs';
+import { useRoom } from './room.mjs';
+import { adminCall, makeCodelab } from './api-helpers.mjs';
 
 const outDir = resolve(import.meta.dirname, '..', '..', process.env.OUT ?? 'test-output');
 mkdirSync(outDir, { recursive: true });
 const shot = (name) => resolve(outDir, `loop-${name}`);
-
-/** api calls the server's JSON API as the facilitator. */
-async function api(server, method, path, body) {
-  const res = await fetch(new URL(server.adminURL).origin + path, {
-    method,
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: got status ${res.status} ${text}, want 2xx`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 /** png makes a real (tiny) PNG so the server can make a thumbnail of it. */
 function png(w, h) {
@@ -69,8 +58,7 @@ function png(w, h) {
 }
 
 describe('workshop loop', () => {
-  let server;
-  let browser;
+  const room = useRoom({ dismissDialogs: true });
   let labId = '';
   let admin; // dashboard
   let projector; // join screen
@@ -80,35 +68,17 @@ describe('workshop loop', () => {
   let certId = '';
   let token = '';
   let fingerprint = '';
-  const pageErrors = [];
-  const dialogs = [];
-
-  async function newPage(opts) {
-    const ctx = await browser.newContext({ acceptDownloads: true, ...opts });
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    return { ctx, page };
-  }
+  const { pageErrors, dialogs } = room;
 
   const row = () => admin.locator(`[data-testid="loop-row"][data-id="${adaId}"]`);
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const lab = await api(server, 'POST', '/api/admin/codelabs', { title: 'Go in a day', author: 'Grace', is_public: true });
-    labId = lab.id;
-    await api(server, 'PUT', `/api/admin/codelabs/${labId}/steps`, {
-      steps: [
-        { title: 'Install Go', markdown: 'Download Go from the USB stick.', duration_minutes: 5 },
-        { title: 'Hello world', markdown: 'Write `main.go`.', duration_minutes: 10 },
-        { title: 'Wrap up', markdown: 'What did you learn?', duration_minutes: 5 },
-      ],
-    });
-    await api(server, 'PUT', `/api/admin/codelabs/${labId}/quiz`, {
+    labId = await makeCodelab(room.server, { title: 'Go in a day', author: 'Grace', is_public: true }, [
+      { title: 'Install Go', markdown: 'Download Go from the USB stick.', duration_minutes: 5 },
+      { title: 'Hello world', markdown: 'Write `main.go`.', duration_minutes: 10 },
+      { title: 'Wrap up', markdown: 'What did you learn?', duration_minutes: 5 },
+    ]);
+    await adminCall(room.server, 'PUT', `/api/admin/codelabs/${labId}/quiz`, {
       pass_percent: 80,
       retries: true,
       questions: [
@@ -118,17 +88,12 @@ describe('workshop loop', () => {
         { prompt: 'Name the Go mascot.', kind: 'text', accept: ['gopher'], step: null },
       ],
     });
-    ({ page: admin } = await newPage({ viewport: { width: 1440, height: 1000 } }));
-    ({ page: projector } = await newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' }));
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
+    admin = await room.newPage({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
+    projector = await room.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
   });
 
   it('the facilitator writes the preparation guide and the completion rules in the editor', async () => {
-    await admin.goto(`${server.adminURL.replace(/#.*/, '')}#token=${server.token}`);
+    await admin.goto(`${room.server.adminURL.replace(/#.*/, '')}#token=${room.server.token}`);
     await admin.getByRole('heading', { name: 'Your codelabs' }).waitFor();
     // The signing key to publish is in the Data menu.
     await admin.locator('summary', { hasText: 'Data' }).click();
@@ -139,12 +104,12 @@ describe('workshop loop', () => {
     assert.match(fingerprint, /^SHA256:[0-9a-f]{64}$/);
     await admin.keyboard.press('Escape');
     await key.waitFor({ state: 'hidden' });
-    await admin.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${labId}`);
+    await admin.goto(`${room.origin}/admin/#/codelabs/${labId}`);
     await admin.getByRole('button', { name: 'Preparation' }).click();
     await admin.locator('textarea[name="guide-markdown"]').fill('## Before you come\n\n- Install **Go 1.22**\n- Bring a charger');
     await admin.locator('[data-testid="guide-editor"] [data-testid="preview"] strong', { hasText: 'Go 1.22' }).waitFor();
     await admin.locator('[data-testid="guide-editor"] [data-testid="loop-save-status"].saved').waitFor();
-    assert.match((await adminFetch(server, `/api/admin/codelabs/${labId}/guide`)).markdown, /Install \*\*Go 1\.22\*\*/);
+    assert.match((await adminFetch(room.server, `/api/admin/codelabs/${labId}/guide`)).markdown, /Install \*\*Go 1\.22\*\*/);
     await admin.screenshot({ path: shot('editor-guide.png') });
 
     await admin.getByRole('button', { name: 'Quiz' }).click();
@@ -159,7 +124,7 @@ describe('workshop loop', () => {
     await q5.getByText('Add at least one accepted answer.', { exact: false }).waitFor();
     await q5.locator('textarea[name="question-accept"]').fill('go.mod');
     await admin.locator('[data-testid="quiz-editor"] [data-testid="loop-save-status"].saved').waitFor();
-    const quiz = await adminFetch(server, `/api/admin/codelabs/${labId}/quiz`);
+    const quiz = await adminFetch(room.server, `/api/admin/codelabs/${labId}/quiz`);
     assert.equal(quiz.questions.length, 5);
     assert.deepEqual([quiz.questions[4].kind, quiz.questions[4].step, quiz.questions[4].accept], ['text', 2, ['go.mod']]);
     await admin.screenshot({ path: shot('editor-quiz.png'), fullPage: true });
@@ -168,22 +133,23 @@ describe('workshop loop', () => {
     const settings = admin.locator('[data-testid="loop-settings"]');
     for (const name of ['require_quiz', 'require_feedback', 'require_submission']) await settings.locator(`input[name="${name}"]`).check();
     await settings.locator('[data-testid="loop-save-status"].saved').waitFor();
-    const c = await adminFetch(server, `/api/admin/codelabs/${labId}`);
+    const c = await adminFetch(room.server, `/api/admin/codelabs/${labId}`);
     assert.deepEqual([c.require_quiz, c.require_feedback, c.require_submission], [true, true, true]);
 
-    await admin.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${labId}/live`);
+    await admin.goto(`${room.origin}/admin/#/codelabs/${labId}/live`);
     await admin.locator('[data-testid="connection"][data-state="online"]').waitFor();
     await admin.locator('[data-testid="question-stat"]').nth(4).waitFor();
-    await projector.goto(`${server.adminURL.replace(/#.*/, '')}#token=${server.token}`);
+    await projector.goto(`${room.server.adminURL.replace(/#.*/, '')}#token=${room.server.token}`);
     // The app stores the token once its language has loaded: leave only after that.
     await projector.waitForFunction(() => localStorage.getItem('ocl.adminToken'));
-    await projector.goto(`${new URL(server.adminURL).origin}/admin/#/join/${labId}`);
+    await projector.goto(`${room.origin}/admin/#/join/${labId}`);
     await projector.locator('[data-testid="join-qr"]').waitFor();
   });
 
   it('a first-time attendee reads the guide before step 1, and can reopen it from the contents', async () => {
-    ({ page: ada, ctx: adaCtx } = await newPage({ viewport: { width: 1280, height: 860 } }));
-    await ada.goto(`${server.attendeeURL}#/codelabs/${labId}`);
+    ada = await room.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
+    adaCtx = ada.context();
+    await ada.goto(`${room.server.attendeeURL}#/codelabs/${labId}`);
     await ada.locator('[data-testid="guide"] strong', { hasText: 'Go 1.22' }).waitFor();
     assert.equal(new URL(ada.url()).hash, `#/codelabs/${labId}/guide`);
     await ada.screenshot({ path: shot('guide.png') });
@@ -334,7 +300,7 @@ describe('workshop loop', () => {
     await ada.getByText('Go in a day').waitFor();
     await ada.screenshot({ path: shot('certificate.png'), fullPage: true });
     token = (await ada.locator('[data-testid="certificate-token"]').textContent()).replace(/^Token:\s*/, '').trim();
-    const cert = await (await fetch(`${server.attendeeURL}api/certificates/${certId}`)).json();
+    const cert = await (await fetch(`${room.server.attendeeURL}api/certificates/${certId}`)).json();
     assert.equal(token, cert.token);
     assert.equal(cert.fingerprint, fingerprint, 'signed with the key the facilitator publishes');
 
@@ -350,7 +316,7 @@ describe('workshop loop', () => {
     await ada.emulateMedia({ media: 'screen' });
 
     // The server's PDF is a download, not a page.
-    const res = await fetch(`${server.attendeeURL}api/certificates/${certId}/pdf`);
+    const res = await fetch(`${room.server.attendeeURL}api/certificates/${certId}/pdf`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /application\/pdf/);
 
@@ -366,22 +332,23 @@ describe('workshop loop', () => {
     await ada.screenshot({ path: shot('verify-invalid.png') });
 
     // The QR code's address (/verify#token=…) opens the same check.
-    await ada.goto(cert.verify_url.replace(/^http:\/\/[^/]+\//, server.attendeeURL));
+    await ada.goto(cert.verify_url.replace(/^http:\/\/[^/]+\//, room.server.attendeeURL));
     await ada.locator('[data-testid="verify-result"][data-valid="true"]').waitFor();
   });
 
   it('looks right on a phone in dark mode', async () => {
-    const { page, ctx } = await newPage({ viewport: { width: 360, height: 780 }, colorScheme: 'dark', storageState: await adaCtx.storageState() });
-    await page.goto(`${server.attendeeURL}#/codelabs/${labId}/3`);
+    const page = await room.newPage({ acceptDownloads: true, viewport: { width: 360, height: 780 }, colorScheme: 'dark', storageState: await adaCtx.storageState() });
+    const ctx = page.context();
+    await page.goto(`${room.server.attendeeURL}#/codelabs/${labId}/3`);
     await page.locator('[data-testid="quiz-final"] [data-testid="quiz-score"]').waitFor();
     await page.locator('[data-testid="quiz-final"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('quiz-phone-dark.png') });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the last step is ${overflow}px wider than a 360px phone`);
-    await page.goto(`${server.attendeeURL}#/codelabs/${labId}/finished`);
+    await page.goto(`${room.server.attendeeURL}#/codelabs/${labId}/finished`);
     await page.locator('[data-testid="finish-screen"]').waitFor();
     await page.screenshot({ path: shot('finish-phone-dark.png') });
-    await page.goto(`${server.attendeeURL}#/certificate/${certId}`);
+    await page.goto(`${room.server.attendeeURL}#/certificate/${certId}`);
     await page.locator('[data-testid="certificate-name"]').waitFor();
     await page.screenshot({ path: shot('certificate-phone-dark.png'), fullPage: true });
     const certOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -399,7 +366,7 @@ describe('workshop loop', () => {
   });
 
   it('draws a raffle winner that the projector shows big', async () => {
-    await ada.goto(`${server.attendeeURL}#/codelabs/${labId}/3`);
+    await ada.goto(`${room.server.attendeeURL}#/codelabs/${labId}/3`);
     await ada.locator('[data-testid="connection"][data-state="online"]').waitFor();
     await admin.screenshot({ path: shot('dashboard.png'), fullPage: true });
     await admin.locator('[data-testid="raffle"]').getByRole('button', { name: 'Draw a winner' }).click();
@@ -410,21 +377,22 @@ describe('workshop loop', () => {
     // Earlier winners are skipped: with one finisher, a second draw finds nobody.
     await admin.locator('[data-testid="raffle"]').getByRole('button', { name: 'Draw a winner' }).click();
     await admin.locator('[data-testid="raffle"] [role="alert"]').waitFor();
-    const { draws } = await adminFetch(server, `/api/admin/codelabs/${labId}/raffle`);
+    const { draws } = await adminFetch(room.server, `/api/admin/codelabs/${labId}/raffle`);
     assert.equal(draws.length, 1);
     await projector.keyboard.press('Escape');
     await projector.locator('[data-testid="raffle-reveal"]').waitFor({ state: 'detached' });
   });
 
   it('the facilitator screens work at phone width in dark mode', async () => {
-    const { page, ctx } = await newPage({ viewport: { width: 360, height: 780 }, colorScheme: 'dark' });
-    await page.goto(`${server.adminURL.replace(/#.*/, '')}#token=${server.token}`);
+    const page = await room.newPage({ acceptDownloads: true, viewport: { width: 360, height: 780 }, colorScheme: 'dark' });
+    const ctx = page.context();
+    await page.goto(`${room.server.adminURL.replace(/#.*/, '')}#token=${room.server.token}`);
     await page.getByRole('heading', { name: 'Your codelabs' }).waitFor();
-    await page.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${labId}`);
+    await page.goto(`${room.origin}/admin/#/codelabs/${labId}`);
     await page.getByRole('button', { name: 'Quiz' }).click();
     await page.locator('[data-testid="question-editor"]').first().waitFor();
     await page.screenshot({ path: shot('editor-quiz-phone-dark.png') });
-    await page.goto(`${new URL(server.adminURL).origin}/admin/#/codelabs/${labId}/live`);
+    await page.goto(`${room.origin}/admin/#/codelabs/${labId}/live`);
     await page.locator('[data-testid="loop-row"]').first().waitFor();
     await page.locator('[data-testid="loop-section"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('dashboard-phone-dark.png') });

@@ -3,7 +3,9 @@ package storetest
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/opencodelabs/desktop/backend/store"
@@ -18,4 +20,21 @@ func New(t testing.TB) *store.Store {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// CapDatabase limits the database file to its current size on the writer
+// connection, so the next write that needs a page fails as on a full disk.
+func CapDatabase(t testing.TB, s *store.Store) {
+	t.Helper()
+	err := s.Write(context.Background(), func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRow(`PRAGMA page_count`).Scan(&n); err != nil {
+			return err
+		}
+		_, err := tx.Exec(`PRAGMA max_page_count = ` + strconv.Itoa(n))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
