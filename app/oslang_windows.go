@@ -1,4 +1,4 @@
-//go:build windows
+//go:build desktop && windows
 
 package app
 

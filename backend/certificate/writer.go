@@ -18,6 +18,7 @@ var arabicFont []byte
 // Align places a line in its box, relative to the writing direction.
 type Align int
 
+// The alignments.
 const (
 	AlignStart  Align = iota // left in a left-to-right PDF, right in an Arabic one
 	AlignCenter              //
