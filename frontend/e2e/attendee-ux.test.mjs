@@ -195,7 +195,7 @@ describe('attendee and facilitator dead ends (issue #9)', () => {
     const shown = await url.innerText();
     const m = shown.match(/^http:\/\/127\.0\.0\.1:\d+\/c\/([A-Z2-9]{4})$/);
     assert.ok(m, `join URL ${shown}: want http://127.0.0.1:PORT/c/CODE`);
-    const ws = await url.locator('span').evaluateAll((els) => els.map((e) => getComputedStyle(e).whiteSpace));
+    const ws = await url.locator('.ltr > span').evaluateAll((els) => els.map((e) => getComputedStyle(e).whiteSpace));
     assert.deepEqual(ws, ['nowrap', 'nowrap', 'nowrap']);
     await admin.screenshot({ path: shot('h9-join-light.png') });
 
