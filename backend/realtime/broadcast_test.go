@@ -13,6 +13,19 @@ import (
 	"github.com/opencodelabs/desktop/backend/realtime"
 )
 
+// newTestHub is a hub that accepts any origin and is closed when the test
+// ends.
+func newTestHub(t *testing.T) *realtime.Hub {
+	t.Helper()
+	hub := realtime.NewHub(realtime.Options{CheckOrigin: func(*http.Request) bool { return true }})
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		hub.Close(ctx)
+	})
+	return hub
+}
+
 type quiet struct{}
 
 func (quiet) Handle(context.Context, realtime.Identity, realtime.Message) (int64, error) {
@@ -26,18 +39,13 @@ func (quiet) Replay(context.Context, realtime.Identity, int64, int) ([]realtime.
 // codelab_closed goes to every connection of its codelab (attendees and
 // facilitators), without a seq, and to no other codelab.
 func TestBroadcastReachesTheWholeRoomOnly(t *testing.T) {
-	hub := realtime.NewHub(realtime.Options{CheckOrigin: func(*http.Request) bool { return true }})
+	hub := newTestHub(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		who := realtime.Identity{CodelabID: q.Get("codelab"), ID: q.Get("id"), Name: q.Get("id"), Admin: q.Get("id") == "admin"}
 		hub.Serve(w, r, who, 0, quiet{})
 	}))
 	defer srv.Close()
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		hub.Close(ctx)
-	}()
 
 	dial := func(codelab, id string) *websocket.Conn {
 		c, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(srv.URL, "http")+"/?codelab="+codelab+"&id="+id, nil)

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/gorilla/websocket"
 	"github.com/opencodelabs/desktop/backend/realtime"
@@ -54,7 +53,7 @@ func (l *chatLog) Replay(_ context.Context, _ realtime.Identity, since int64, li
 // sender (a cid is unique per sender); other attendees and the facilitator
 // get the event as stored, without a cid.
 func TestSenderGetsItsCid(t *testing.T) {
-	hub := realtime.NewHub(realtime.Options{CheckOrigin: func(*http.Request) bool { return true }})
+	hub := newTestHub(t)
 	log := &chatLog{hub: hub}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
@@ -64,11 +63,6 @@ func TestSenderGetsItsCid(t *testing.T) {
 		hub.Serve(w, r, realtime.Identity{CodelabID: "c", ID: id, Name: id, Admin: id == "admin"}, since, log)
 	}))
 	defer srv.Close()
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		hub.Close(ctx)
-	}()
 	dial := func(id string) *websocket.Conn {
 		c, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(srv.URL, "http")+"/?since=0&id="+id, nil)
 		if err != nil {

@@ -2,7 +2,6 @@ package realtime_test
 
 import (
 	"bufio"
-	"context"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -23,18 +22,13 @@ import (
 // final, unmasked text frame with the right length encoding (7-bit,
 // 16-bit and 64-bit) and the payload unchanged.
 func TestQueuedFramesReachTheClientAsSingleFrames(t *testing.T) {
-	hub := realtime.NewHub(realtime.Options{CheckOrigin: func(*http.Request) bool { return true }})
+	hub := newTestHub(t)
 	joined := make(chan struct{}, 1)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		joined <- struct{}{}
 		hub.Serve(w, r, realtime.Identity{CodelabID: "c", ID: "a1", Name: "Ann"}, 0, quiet{})
 	}))
 	defer srv.Close()
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		hub.Close(ctx)
-	}()
 
 	conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URL, "http://"))
 	if err != nil {
@@ -100,16 +94,11 @@ func TestQueuedFramesReachTheClientAsSingleFrames(t *testing.T) {
 // holds because a net.Conn write (and a writev) is one call under the
 // socket's write lock, so the pong lands between frames, never inside one.
 func TestPeerPingsDoNotSplitFrames(t *testing.T) {
-	hub := realtime.NewHub(realtime.Options{CheckOrigin: func(*http.Request) bool { return true }})
+	hub := newTestHub(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hub.Serve(w, r, realtime.Identity{CodelabID: "c", ID: "a1", Name: "Ann"}, 0, quiet{})
 	}))
 	defer srv.Close()
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		hub.Close(ctx)
-	}()
 	conn, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(srv.URL, "http"), nil)
 	if err != nil {
 		t.Fatal(err)
