@@ -66,30 +66,37 @@ describe('codelab search', () => {
     await ctx.close();
   });
 
-  it('fetches a codelab once, not again on every step change', async () => {
-    const id = await makeCodelab(room.server, { title: 'Three steps', is_public: true },
-      [1, 2, 3].map((n) => ({ title: `Part ${n}`, markdown: `Text ${n}` })));
-    const ctx = await room.browser.newContext();
-    // Counted in the page, where the request starts: nothing in flight is missed.
-    await ctx.addInitScript(() => {
-      const calls = (window.__apiCalls = []);
-      const f = window.fetch;
-      window.fetch = (input, init) => (calls.push(new URL(String(input instanceof Request ? input.url : input), location.href).pathname), f(input, init));
+  // Opened by a link, and from the list with a workshop language of its own
+  // (switching the messages mid-route once re-ran the page and fetched it twice).
+  for (const [how, language] of [['by a link', undefined], ['from the list, in its own language', 'fr']])
+    it(`fetches a codelab once, not again on every step change (${how})`, async () => {
+      const title = `Three steps ${language ?? 'en'}`;
+      const id = await makeCodelab(room.server, { title, is_public: true, language },
+        [1, 2, 3].map((n) => ({ title: `Part ${n}`, markdown: `Text ${n}` })));
+      const ctx = await room.browser.newContext();
+      // Counted in the page, where the request starts: nothing in flight is missed.
+      await ctx.addInitScript(() => {
+        const calls = (window.__apiCalls = []);
+        const f = window.fetch;
+        window.fetch = (input, init) => (calls.push(new URL(String(input instanceof Request ? input.url : input), location.href).pathname), f(input, init));
+      });
+      const page = await ctx.newPage();
+      if (language) {
+        await page.goto(room.server.attendeeURL);
+        await page.locator('ul.grid > li a', { hasText: title }).click();
+      } else await page.goto(`${room.server.attendeeURL}#/codelabs/${id}`);
+      await page.locator('main h2', { hasText: 'Part 1' }).waitFor();
+      for (const n of [2, 3]) {
+        await page.locator('main button[data-testid="next-step"]').click();
+        await page.locator('main h2', { hasText: `Part ${n}` }).waitFor();
+      }
+      const calls = await page.evaluate(() => window.__apiCalls);
+      const count = (path) => calls.filter((c) => c === path).length;
+      assert.equal(count(`/api/codelabs/${id}`), 1, `codelab fetched once: ${calls.join(' ')}`);
+      assert.equal(count(`/api/codelabs/${id}/guide`), 1, `guide fetched once: ${calls.join(' ')}`);
+      assert.equal(count(`/api/codelabs/${id}/materials`), 1, `materials fetched once: ${calls.join(' ')}`);
+      await ctx.close();
     });
-    const page = await ctx.newPage();
-    await page.goto(`${room.server.attendeeURL}#/codelabs/${id}`);
-    await page.locator('main h2', { hasText: 'Part 1' }).waitFor();
-    for (const n of [2, 3]) {
-      await page.getByRole('button', { name: 'Next →' }).click();
-      await page.locator('main h2', { hasText: `Part ${n}` }).waitFor();
-    }
-    const calls = await page.evaluate(() => window.__apiCalls);
-    const count = (path) => calls.filter((c) => c === path).length;
-    assert.equal(count(`/api/codelabs/${id}`), 1, `codelab fetched once: ${calls.join(' ')}`);
-    assert.equal(count(`/api/codelabs/${id}/guide`), 1, `guide fetched once: ${calls.join(' ')}`);
-    assert.equal(count(`/api/codelabs/${id}/materials`), 1, `materials fetched once: ${calls.join(' ')}`);
-    await ctx.close();
-  });
 
   it('says so when a page cannot be fetched, and Try again loads it', async () => {
     const ctx = await room.browser.newContext();

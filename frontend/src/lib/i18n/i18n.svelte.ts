@@ -1,6 +1,7 @@
 // The message catalogue at run time: one locale's messages are loaded (never
 // all ten), formatted with FormatJS's ICU engine, and every t() call in a
 // template re-renders when the locale changes because it reads $state.
+import { untrack } from 'svelte';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { safeLocalStorage } from '../utils/storage';
@@ -110,7 +111,9 @@ export async function initI18n(opts: { admin?: boolean; workshop?: boolean } = {
 export function loadWorkshopMessages(): Promise<void> {
   if (parts.has('workshop')) return workshopLoad ?? Promise.resolve();
   parts.add('workshop');
-  const loc = state.locale;
+  // Not a dependency of the caller: App's {#await} calls this, and a later
+  // language change must not re-run it (that would remount the page).
+  const loc = untrack(() => state.locale);
   workshopLoad = fetchCatalogue(loc, ['workshop']).then((extra) => {
     // Another language being applied meanwhile includes the part itself (apply's loop).
     if (state.locale === loc) state.messages = { ...state.messages, ...extra };
